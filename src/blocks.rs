@@ -1,0 +1,450 @@
+//! DOM to blocks: one linear walk that cuts the visible text into blocks at
+//! block-level elements and measures each (text, links, punctuation) along
+//! with the markup context it sits in.
+
+use crate::dom::{DOCUMENT, Dom, NONE, NodeData, NodeId, Tag, hints};
+use crate::{Block, BlockKind, Reason};
+
+/// Context bits: which structural elements a block sits inside.
+pub(crate) mod ctx {
+    /// Inside `<article>` (or `role=article`).
+    pub const ARTICLE: u16 = 1 << 0;
+    /// Inside a `<form>`.
+    pub const FORM: u16 = 1 << 1;
+    /// Inside a `<figure>`.
+    pub const FIGURE: u16 = 1 << 2;
+    /// Inside a list.
+    pub const LIST: u16 = 1 << 3;
+    /// Inside a table.
+    pub const TABLE: u16 = 1 << 4;
+    /// Inside a `<blockquote>`.
+    pub const QUOTE: u16 = 1 << 5;
+    /// Inside an `<address>` or `<time>`.
+    pub const ADDRESS: u16 = 1 << 6;
+}
+
+/// A block with its features and (after scoring) its decision.
+#[derive(Debug, Clone)]
+pub(crate) struct BlockInfo {
+    pub kind: BlockKind,
+    pub text: String,
+    /// The innermost block-level element holding the text.
+    pub owner: NodeId,
+    /// [`hints`] bits of the owner and all its ancestors.
+    pub hints: u32,
+    /// [`ctx`] bits.
+    pub ctx: u16,
+    /// Text length in letters and digits, a CJK character counting as
+    /// three (about a word's worth), so lengths compare across scripts
+    /// with and without spaces.
+    pub len: u32,
+    /// The part of `len` inside links.
+    pub link_len: u32,
+    /// Number of links that start in the block.
+    pub links: u32,
+    /// Sentence punctuation marks, in any script.
+    pub punct: u32,
+    pub kept: bool,
+    pub reason: Reason,
+}
+
+impl BlockInfo {
+    /// Share of the text inside links, 0 to 1.
+    pub(crate) fn link_density(&self) -> f32 {
+        if self.len == 0 {
+            0.0
+        } else {
+            self.link_len as f32 / self.len as f32
+        }
+    }
+}
+
+/// A page cut into blocks.
+#[derive(Debug)]
+pub(crate) struct Page {
+    pub blocks: Vec<BlockInfo>,
+    /// The visible elements in document order, the walk's root first.
+    pub order: Vec<NodeId>,
+}
+
+impl Page {
+    /// The public blocks.
+    pub(crate) fn into_blocks(self) -> Vec<Block> {
+        self.blocks
+            .into_iter()
+            .map(|b| Block {
+                kind: b.kind,
+                text: b.text,
+                kept: b.kept,
+                reason: b.reason,
+            })
+            .collect()
+    }
+
+    /// The text of the comment blocks, one per line, if any.
+    pub(crate) fn comments_text(&self) -> Option<String> {
+        let lines: Vec<&str> = self
+            .blocks
+            .iter()
+            .filter(|b| b.reason == Reason::Comments)
+            .map(|b| b.text.as_str())
+            .collect();
+        (!lines.is_empty()).then(|| lines.join("\n"))
+    }
+}
+
+/// The weight of one character in [`BlockInfo::len`].
+fn char_weight(c: char) -> u32 {
+    if !c.is_alphanumeric() {
+        return 0;
+    }
+    match c as u32 {
+        // CJK ideographs, kana: one character is close to a word.
+        0x3040..=0x30FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0x20000..=0x2FA1F => 3,
+        _ => 1,
+    }
+}
+
+fn is_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '。'
+            | '，'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '،'
+            | '؛'
+            | '؟'
+            | '।'
+            | '۔'
+    )
+}
+
+/// Text being gathered for the next block.
+#[derive(Default)]
+struct Builder {
+    text: String,
+    pending_space: bool,
+    len: u32,
+    link_len: u32,
+    links: u32,
+    punct: u32,
+}
+
+impl Builder {
+    fn push(&mut self, s: &str, verbatim: bool, in_link: bool) {
+        for c in s.chars() {
+            if !verbatim && c.is_whitespace() {
+                self.pending_space = !self.text.is_empty();
+                continue;
+            }
+            if self.pending_space {
+                self.text.push(' ');
+                self.pending_space = false;
+            }
+            self.text.push(if c == '\0' { '\u{FFFD}' } else { c });
+            let w = char_weight(c);
+            self.len += w;
+            if in_link {
+                self.link_len += w;
+            }
+            if is_punct(c) {
+                self.punct += 1;
+            }
+        }
+    }
+
+    /// Starts a new table cell or line within the same block.
+    fn separate(&mut self, sep: char) {
+        if !self.text.is_empty() && !self.text.ends_with(sep) {
+            while self.text.ends_with(' ') {
+                self.text.pop();
+            }
+            self.text.push(sep);
+        }
+        self.pending_space = false;
+    }
+}
+
+/// The walk's state: stacks of the context the current text sits in.
+struct Walker<'a> {
+    dom: &'a Dom,
+    /// `has_block[id]`: the element holds a block-level descendant.
+    has_block: Vec<bool>,
+    blocks: Vec<BlockInfo>,
+    cur: Builder,
+    hint_stack: Vec<u32>,
+    ctx_stack: Vec<u16>,
+    owner_stack: Vec<NodeId>,
+    headings: Vec<u8>,
+    lists: Vec<bool>,
+    items: Vec<(bool, u8)>,
+    /// For each open data row: whether all its cells so far are `th`.
+    rows: Vec<bool>,
+    pre: u32,
+    links: u32,
+    quotes: u32,
+    captions: u32,
+}
+
+impl Walker<'_> {
+    fn flush(&mut self) {
+        let b = std::mem::take(&mut self.cur);
+        let verbatim = self.pre > 0;
+        let text = if verbatim {
+            b.text.trim_matches('\n').trim_end().to_string()
+        } else {
+            b.text.trim().to_string()
+        };
+        if text.is_empty() {
+            return;
+        }
+        let kind = if verbatim {
+            BlockKind::Code
+        } else if let Some(&level) = self.headings.last() {
+            BlockKind::Heading(level)
+        } else if let Some(&header) = self.rows.last() {
+            BlockKind::TableRow { header }
+        } else if self.captions > 0 {
+            BlockKind::Caption
+        } else if let Some(&(ordered, depth)) = self.items.last() {
+            BlockKind::ListItem { ordered, depth }
+        } else if self.quotes > 0 {
+            BlockKind::Quote
+        } else {
+            BlockKind::Paragraph
+        };
+        self.blocks.push(BlockInfo {
+            kind,
+            text,
+            owner: *self.owner_stack.last().unwrap_or(&DOCUMENT),
+            hints: *self.hint_stack.last().unwrap_or(&0),
+            ctx: *self.ctx_stack.last().unwrap_or(&0),
+            len: b.len,
+            link_len: b.link_len,
+            links: b.links,
+            punct: b.punct,
+            kept: false,
+            reason: Reason::OutsideMain,
+        });
+    }
+
+    /// Whether a `tr` is a data row (its cells hold no blocks), output as
+    /// one block; rows of layout tables are walked like `div`s.
+    fn is_data_row(&self, tr: NodeId) -> bool {
+        let mut c = self.dom.node(tr).first_child;
+        while c != NONE {
+            if self.has_block[c as usize] {
+                return false;
+            }
+            c = self.dom.node(c).next;
+        }
+        true
+    }
+
+    fn enter(&mut self, id: NodeId, tag: Tag, own_hints: u32) {
+        let in_row = self.rows.last().is_some() && matches!(tag, Tag::Td | Tag::Th);
+        if in_row {
+            self.cur.separate('\t');
+            if tag == Tag::Td {
+                if let Some(h) = self.rows.last_mut() {
+                    *h = false;
+                }
+            }
+        } else if tag == Tag::Br {
+            if self.pre > 0 {
+                self.cur.push("\n", true, false);
+            } else {
+                self.flush();
+            }
+        } else if tag.is_block() {
+            self.flush();
+        }
+        let parent_hints = *self.hint_stack.last().unwrap_or(&0);
+        self.hint_stack.push(parent_hints | own_hints);
+        let mut c = *self.ctx_stack.last().unwrap_or(&0);
+        match tag {
+            Tag::Article => c |= ctx::ARTICLE,
+            Tag::Form => c |= ctx::FORM,
+            Tag::Figure => c |= ctx::FIGURE,
+            Tag::Ul | Tag::Ol | Tag::Menu | Tag::Dl => c |= ctx::LIST,
+            Tag::Table => c |= ctx::TABLE,
+            Tag::Blockquote => c |= ctx::QUOTE,
+            Tag::Address | Tag::Time => c |= ctx::ADDRESS,
+            _ => {}
+        }
+        self.ctx_stack.push(c);
+        if tag.is_block() && !in_row {
+            self.owner_stack.push(id);
+        }
+        match tag {
+            Tag::Pre | Tag::Listing | Tag::Plaintext | Tag::Xmp => self.pre += 1,
+            Tag::A => {
+                self.links += 1;
+                self.cur.links += 1;
+            }
+            Tag::Blockquote => self.quotes += 1,
+            Tag::Figcaption | Tag::Caption => self.captions += 1,
+            Tag::Ul | Tag::Menu => self.lists.push(false),
+            Tag::Ol => self.lists.push(true),
+            Tag::Li => {
+                let ordered = self.lists.last().copied().unwrap_or(false);
+                let depth = self.lists.len().saturating_sub(1).min(u8::MAX as usize) as u8;
+                self.items.push((ordered, depth));
+            }
+            Tag::Tr if self.is_data_row(id) => self.rows.push(true),
+            _ => {}
+        }
+        if let Some(level) = tag.heading_level() {
+            self.headings.push(level);
+        }
+    }
+
+    fn exit(&mut self, id: NodeId, tag: Tag) {
+        let in_row = matches!(tag, Tag::Td | Tag::Th) && self.rows.last().is_some();
+        if tag.is_block() && !in_row && tag != Tag::Br {
+            self.flush();
+        }
+        match tag {
+            Tag::Pre | Tag::Listing | Tag::Plaintext | Tag::Xmp => self.pre -= 1,
+            Tag::A => self.links -= 1,
+            Tag::Blockquote => self.quotes -= 1,
+            Tag::Figcaption | Tag::Caption => self.captions -= 1,
+            Tag::Ul | Tag::Menu | Tag::Ol => {
+                self.lists.pop();
+            }
+            Tag::Li => {
+                self.items.pop();
+            }
+            Tag::Tr if self.rows.last().is_some() && self.is_data_row(id) => {
+                self.flush();
+                self.rows.pop();
+            }
+            _ => {}
+        }
+        if tag.heading_level().is_some() {
+            self.headings.pop();
+        }
+        if tag.is_block() && !in_row {
+            self.owner_stack.pop();
+        }
+        self.hint_stack.pop();
+        self.ctx_stack.pop();
+    }
+}
+
+/// Whether an element and its subtree are never shown.
+pub(crate) fn is_hidden(tag: Tag, hints_bits: u32) -> bool {
+    tag.is_invisible() || hints_bits & hints::HIDDEN != 0
+}
+
+/// Cuts the page's visible text into blocks; with `all_text`, every text
+/// node (the head's and hidden elements' too), as "all text" baselines do.
+pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
+    let root = if all_text {
+        DOCUMENT
+    } else {
+        dom.find(Tag::Body).unwrap_or(DOCUMENT)
+    };
+    let hidden = |tag: Tag, bits: u32| !all_text && is_hidden(tag, bits);
+    // Visible elements in document order, skipping hidden subtrees.
+    let mut order = Vec::new();
+    let mut stack = vec![root];
+    while let Some(id) = stack.pop() {
+        if let Some(e) = dom.element(id) {
+            if id != root && hidden(e.tag, e.hints) {
+                continue;
+            }
+        } else if id != root {
+            continue;
+        }
+        order.push(id);
+        let mut c = dom.node(id).last_child;
+        while c != NONE {
+            if matches!(dom.node(c).data, NodeData::Element(_)) {
+                stack.push(c);
+            }
+            c = dom.node(c).prev;
+        }
+    }
+    // Bottom-up: which elements hold block-level descendants.
+    let mut has_block = vec![false; dom.nodes.len()];
+    for &id in order.iter().rev() {
+        let parent = dom.node(id).parent;
+        let tag = dom.tag(id);
+        if parent != NONE
+            && (has_block[id as usize] || tag.is_some_and(|t| t.is_block() && t != Tag::Br))
+        {
+            has_block[parent as usize] = true;
+        }
+    }
+    let mut w = Walker {
+        dom,
+        has_block,
+        blocks: Vec::new(),
+        cur: Builder::default(),
+        hint_stack: Vec::new(),
+        ctx_stack: Vec::new(),
+        owner_stack: vec![root],
+        headings: Vec::new(),
+        lists: Vec::new(),
+        items: Vec::new(),
+        rows: Vec::new(),
+        pre: 0,
+        links: 0,
+        quotes: 0,
+        captions: 0,
+    };
+    // Enter/exit walk with an explicit stack: (node, exiting).
+    let mut stack = vec![(root, false)];
+    while let Some((id, exiting)) = stack.pop() {
+        let node = dom.node(id);
+        match &node.data {
+            NodeData::Text { start, end } => {
+                let (pre, links) = (w.pre > 0, w.links > 0);
+                w.cur.push(dom.text_of(*start, *end), pre, links);
+            }
+            NodeData::Element(e) => {
+                if exiting {
+                    w.exit(id, e.tag);
+                    continue;
+                }
+                if id != root && hidden(e.tag, e.hints) {
+                    continue;
+                }
+                w.enter(id, e.tag, e.hints);
+                stack.push((id, true));
+                let mut c = node.last_child;
+                while c != NONE {
+                    stack.push((c, false));
+                    c = dom.node(c).prev;
+                }
+            }
+            NodeData::Document if !exiting => {
+                let mut c = node.last_child;
+                while c != NONE {
+                    stack.push((c, false));
+                    c = dom.node(c).prev;
+                }
+            }
+            _ => {}
+        }
+    }
+    w.flush();
+    Page {
+        blocks: w.blocks,
+        order,
+    }
+}

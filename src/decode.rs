@@ -1,0 +1,381 @@
+//! Bytes to text: BOM, transport `charset`, the HTML prescan of the first
+//! 1024 bytes, then (with the `encoding` feature) chardetng; decoding by
+//! encoding_rs, invalid sequences replaced, never an error.
+
+use std::borrow::Cow;
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFINED};
+
+use crate::{EncodingSource, Hints};
+
+/// How far the `<meta>` prescan looks, as the HTML standard says.
+const PRESCAN_BYTES: usize = 1024;
+
+/// Decoded text and how it was decoded.
+#[derive(Debug, Clone)]
+pub struct Decoded<'a> {
+    /// The text, with a BOM removed and invalid sequences replaced by U+FFFD.
+    pub text: Cow<'a, str>,
+    /// The encoding used, by its WHATWG name (`UTF-8`, `windows-1251`, `GBK`, ...).
+    pub encoding: &'static str,
+    /// Where the encoding came from.
+    pub source: EncodingSource,
+}
+
+/// Decodes a page's bytes, choosing the encoding as a browser would.
+pub fn decode<'a>(bytes: &'a [u8], hints: &Hints) -> Decoded<'a> {
+    let (encoding, source) = choose(bytes, hints);
+    let (text, _, _) = encoding.decode(bytes);
+    Decoded {
+        text,
+        encoding: encoding.name(),
+        source,
+    }
+}
+
+fn choose(bytes: &[u8], hints: &Hints) -> (&'static Encoding, EncodingSource) {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return (enc, EncodingSource::Bom);
+    }
+    if let Some(enc) = hints.content_type().and_then(charset_param).and_then(label) {
+        return (enc, EncodingSource::Transport);
+    }
+    if let Some(enc) = prescan(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
+        return (enc, EncodingSource::Meta);
+    }
+    sniff(bytes, hints)
+}
+
+#[cfg(feature = "encoding")]
+fn sniff(bytes: &[u8], hints: &Hints) -> (&'static Encoding, EncodingSource) {
+    // Valid UTF-8 is by far the most common case and chardetng's guess for
+    // it would be UTF-8 anyway; checking first skips its statistics.
+    if std::str::from_utf8(bytes).is_ok() {
+        return (UTF_8, EncodingSource::Default);
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    let tld = hints.url().and_then(tld_of);
+    (
+        det.guess(tld.as_deref(), chardetng::Utf8Detection::Allow),
+        EncodingSource::Sniffed,
+    )
+}
+
+#[cfg(not(feature = "encoding"))]
+fn sniff(_bytes: &[u8], _hints: &Hints) -> (&'static Encoding, EncodingSource) {
+    (UTF_8, EncodingSource::Default)
+}
+
+/// The top-level domain of a URL's host, lower-cased, for chardetng.
+#[cfg(feature = "encoding")]
+fn tld_of(url: &str) -> Option<Vec<u8>> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?;
+    let tld = host.trim_end_matches('.').rsplit('.').next()?;
+    if tld.is_empty() || !tld.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return None;
+    }
+    Some(tld.to_ascii_lowercase().into_bytes())
+}
+
+/// An encoding label as a document may give it, with the standard's
+/// overrides: a UTF-16 label in markup means UTF-8 (the bytes were read as
+/// ASCII to find it), and `x-user-defined` means windows-1252.
+fn label(name: &str) -> Option<&'static Encoding> {
+    let enc = Encoding::for_label(name.trim().as_bytes())?;
+    Some(if enc == UTF_16BE || enc == UTF_16LE {
+        UTF_8
+    } else if enc == X_USER_DEFINED {
+        WINDOWS_1252
+    } else {
+        enc
+    })
+}
+
+/// The `charset` parameter of a `Content-Type` value.
+fn charset_param(content_type: &str) -> Option<&str> {
+    content_type.split(';').skip(1).find_map(|param| {
+        let (k, v) = param.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| v.trim().trim_matches(['"', '\'']))
+    })
+}
+
+/// The "extract a character encoding from a meta element" algorithm.
+fn charset_in_content(content: &[u8]) -> Option<&'static Encoding> {
+    let mut i = 0;
+    loop {
+        let at = find_ci(&content[i..], b"charset")? + i;
+        i = at + 7;
+        while content.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
+            i += 1;
+        }
+        if content.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while content.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
+            i += 1;
+        }
+        let rest = &content[i..];
+        let value = match rest.first() {
+            Some(&q @ (b'"' | b'\'')) => {
+                let end = memchr::memchr(q, &rest[1..])?;
+                &rest[1..1 + end]
+            }
+            Some(_) => {
+                let end = rest
+                    .iter()
+                    .position(|&b| b.is_ascii_whitespace() || b == b';')
+                    .unwrap_or(rest.len());
+                &rest[..end]
+            }
+            None => return None,
+        };
+        return label(std::str::from_utf8(value).ok()?);
+    }
+}
+
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// The HTML standard's prescan for `<meta charset>` and
+/// `<meta http-equiv="content-type" content="...charset=...">`.
+fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        if rest.starts_with(b"<!--") {
+            i += 4 + memchr::memmem::find(&rest[4..], b"-->").map_or(rest.len(), |e| e + 3);
+            // Comments may close on the `--` of the opener (`<!-->`).
+            continue;
+        }
+        let is_meta = rest.len() > 5
+            && rest[..5].eq_ignore_ascii_case(b"<meta")
+            && (rest[5].is_ascii_whitespace() || rest[5] == b'/');
+        if is_meta {
+            i += 5;
+            let mut http_equiv_ct = false;
+            let mut charset: Option<&'static Encoding> = None;
+            let mut from_content: Option<&'static Encoding> = None;
+            let mut seen_charset = false;
+            let mut seen_content = false;
+            let mut seen_http_equiv = false;
+            while let Some((name, value, next)) = attribute(bytes, i) {
+                i = next;
+                match name.as_slice() {
+                    b"http-equiv" if !seen_http_equiv => {
+                        seen_http_equiv = true;
+                        http_equiv_ct = value.eq_ignore_ascii_case(b"content-type");
+                    }
+                    b"content" if !seen_content => {
+                        seen_content = true;
+                        from_content = charset_in_content(&value);
+                    }
+                    b"charset" if !seen_charset => {
+                        seen_charset = true;
+                        charset = std::str::from_utf8(&value).ok().and_then(label);
+                    }
+                    _ => {}
+                }
+            }
+            let found = if seen_charset {
+                charset
+            } else if http_equiv_ct {
+                from_content
+            } else {
+                None
+            };
+            if found.is_some() {
+                return found;
+            }
+            continue;
+        }
+        let tag_start = rest.len() > 1
+            && rest[0] == b'<'
+            && (rest[1].is_ascii_alphabetic()
+                || (rest[1] == b'/' && rest.get(2).is_some_and(|b| b.is_ascii_alphabetic())));
+        if tag_start {
+            // Skip the tag name, then its attributes, so that a `<meta`
+            // inside an attribute value is not taken for a tag.
+            i += 1;
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
+                i += 1;
+            }
+            while let Some((_, _, next)) = attribute(bytes, i) {
+                i = next;
+            }
+            i += 1;
+            continue;
+        }
+        if rest.starts_with(b"<!") || rest.starts_with(b"</") || rest.starts_with(b"<?") {
+            i += memchr::memchr(b'>', rest).map_or(rest.len(), |e| e + 1);
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The standard's "get an attribute": returns the lower-cased name, the
+/// value and the position after it, or `None` at `>` or the end.
+fn attribute(bytes: &[u8], mut i: usize) -> Option<(Vec<u8>, Vec<u8>, usize)> {
+    let at = |i: usize| bytes.get(i).copied();
+    while at(i).is_some_and(|b| b.is_ascii_whitespace() || b == b'/') {
+        i += 1;
+    }
+    match at(i) {
+        None | Some(b'>') => return None,
+        _ => {}
+    }
+    let mut name = Vec::new();
+    let mut value = Vec::new();
+    loop {
+        match at(i)? {
+            b'=' if !name.is_empty() => {
+                i += 1;
+                break;
+            }
+            b if b.is_ascii_whitespace() => {
+                while at(i).is_some_and(|b| b.is_ascii_whitespace()) {
+                    i += 1;
+                }
+                if at(i) != Some(b'=') {
+                    return Some((name, value, i));
+                }
+                i += 1;
+                break;
+            }
+            b'/' | b'>' => return Some((name, value, i)),
+            b => {
+                name.push(b.to_ascii_lowercase());
+                i += 1;
+            }
+        }
+    }
+    while at(i).is_some_and(|b| b.is_ascii_whitespace()) {
+        i += 1;
+    }
+    match at(i)? {
+        q @ (b'"' | b'\'') => {
+            i += 1;
+            loop {
+                let b = at(i)?;
+                i += 1;
+                if b == q {
+                    return Some((name, value, i));
+                }
+                value.push(b.to_ascii_lowercase());
+            }
+        }
+        b'>' => Some((name, value, i)),
+        _ => {
+            while let Some(b) = at(i) {
+                if b.is_ascii_whitespace() || b == b'>' {
+                    break;
+                }
+                value.push(b.to_ascii_lowercase());
+                i += 1;
+            }
+            Some((name, value, i))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn enc(bytes: &[u8]) -> (&'static str, EncodingSource) {
+        let d = decode(bytes, &Hints::default());
+        (d.encoding, d.source)
+    }
+
+    #[test]
+    fn bom_wins_over_meta() {
+        let mut page = b"\xEF\xBB\xBF".to_vec();
+        page.extend_from_slice(b"<meta charset=windows-1251><p>hi");
+        assert_eq!(enc(&page), ("UTF-8", EncodingSource::Bom));
+        let d = decode(&page, &Hints::default());
+        assert!(d.text.starts_with("<meta"));
+    }
+
+    #[test]
+    fn transport_wins_over_meta() {
+        let h = Hints::new().with_content_type("text/html; charset=\"ISO-8859-2\"");
+        let d = decode(b"<meta charset=utf-8>", &h);
+        assert_eq!(
+            (d.encoding, d.source),
+            ("ISO-8859-2", EncodingSource::Transport)
+        );
+    }
+
+    #[test]
+    fn meta_charset_and_http_equiv() {
+        assert_eq!(enc(b"<html><head><meta charset='gbk'>").0, "GBK");
+        assert_eq!(
+            enc(b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1251\">"),
+            ("windows-1251", EncodingSource::Meta)
+        );
+        // A content charset without http-equiv does not count.
+        assert_eq!(
+            enc(b"<meta content=\"charset=koi8-r\">").1,
+            EncodingSource::Default
+        );
+        // UTF-16 in markup means UTF-8.
+        assert_eq!(enc(b"<meta charset=utf-16le>").0, "UTF-8");
+    }
+
+    #[test]
+    fn prescan_skips_comments_and_attribute_values() {
+        assert_eq!(
+            enc(b"<!-- <meta charset=gbk> --><p>x").1,
+            EncodingSource::Default
+        );
+        assert_eq!(
+            enc(b"<div title='<meta charset=gbk>'></div>").1,
+            EncodingSource::Default
+        );
+    }
+
+    #[test]
+    fn meta_after_1024_bytes_is_not_seen() {
+        let mut page = vec![b' '; 1100];
+        page.extend_from_slice(b"<meta charset=gbk>");
+        assert_eq!(enc(&page).1, EncodingSource::Default);
+    }
+
+    #[cfg(feature = "encoding")]
+    #[test]
+    fn sniffs_undeclared_legacy_bytes() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(
+            "<p>Привет, как дела? Это проверка определения кодировки текста на русском языке.</p>",
+        );
+        let d = decode(&bytes, &Hints::new().with_url("http://example.ru/a"));
+        assert_eq!(
+            (d.encoding, d.source),
+            ("windows-1251", EncodingSource::Sniffed)
+        );
+        assert!(d.text.contains("Привет"));
+    }
+
+    #[test]
+    fn truncated_input_never_panics() {
+        for page in [
+            &b"<meta"[..],
+            b"<meta charset",
+            b"<meta charset='",
+            b"<!--",
+            b"<",
+            b"</",
+        ] {
+            let _ = decode(page, &Hints::default());
+        }
+    }
+}

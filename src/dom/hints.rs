@@ -1,0 +1,273 @@
+//! Markup hints: what an element's `class`, `id` and `role` say it is.
+//!
+//! Computed once, when the parser creates the element, into a bit set, so
+//! the attribute strings need not be kept.
+
+/// Navigation, menus, breadcrumbs, pagination.
+pub(crate) const NAV: u32 = 1 << 0;
+/// Related / trending / popular / recommended / "read also" boxes.
+pub(crate) const RELATED: u32 = 1 << 1;
+/// Ads and sponsored blocks.
+pub(crate) const AD: u32 = 1 << 2;
+/// Share, follow and social widgets.
+pub(crate) const SOCIAL: u32 = 1 << 3;
+/// Cookie, consent, newsletter, subscription and login banners.
+pub(crate) const BANNER: u32 = 1 << 4;
+/// Page footers and copyright lines.
+pub(crate) const FOOTER: u32 = 1 << 5;
+/// Sidebars and widget areas.
+pub(crate) const SIDEBAR: u32 = 1 << 6;
+/// Comment threads.
+pub(crate) const COMMENT: u32 = 1 << 7;
+/// Bylines, dates, tags and other article metadata.
+pub(crate) const BYLINE: u32 = 1 << 8;
+/// Hidden by markup: `hidden`, `aria-hidden`, `display:none`, screen-reader-only classes.
+pub(crate) const HIDDEN: u32 = 1 << 9;
+/// Named like a content container (`article-body`, `entry-content`, `itemprop=articleBody`).
+pub(crate) const CONTENT: u32 = 1 << 10;
+/// The `main` landmark (`<main>`, `role=main`).
+pub(crate) const MAIN: u32 = 1 << 11;
+/// A site header or masthead.
+pub(crate) const HEADER: u32 = 1 << 12;
+/// Dialogs, modals and popups.
+pub(crate) const MODAL: u32 = 1 << 13;
+
+/// The hints that mark a block as boilerplate.
+pub(crate) const BOILERPLATE: u32 =
+    NAV | RELATED | AD | SOCIAL | BANNER | FOOTER | SIDEBAR | COMMENT | MODAL;
+
+/// Words that mark boilerplate anywhere inside a class or id, as long
+/// distinctive stems (so `article-related-links` matches `related`).
+const STEMS: &[(&str, u32)] = &[
+    ("breadcrumb", NAV),
+    ("navigation", NAV),
+    ("navbar", NAV),
+    ("pagination", NAV),
+    ("skiplink", NAV),
+    ("skip-link", NAV),
+    ("related", RELATED),
+    ("trending", RELATED),
+    ("popular", RELATED),
+    ("populer", RELATED),
+    ("recommend", RELATED),
+    ("terkait", RELATED),
+    ("bacajuga", RELATED),
+    ("baca-juga", RELATED),
+    ("readmore", RELATED),
+    ("read-more", RELATED),
+    ("read-also", RELATED),
+    ("readalso", RELATED),
+    ("mostread", RELATED),
+    ("most-read", RELATED),
+    ("more-stories", RELATED),
+    ("morestories", RELATED),
+    ("outbrain", RELATED),
+    ("taboola", RELATED),
+    ("recirc", RELATED),
+    ("you-may", RELATED),
+    ("youmay", RELATED),
+    ("advert", AD),
+    ("sponsor", AD),
+    ("adsense", AD),
+    ("adslot", AD),
+    ("ad-slot", AD),
+    ("adsbygoogle", AD),
+    ("doubleclick", AD),
+    ("share", SOCIAL),
+    ("social", SOCIAL),
+    ("addthis", SOCIAL),
+    ("follow-us", SOCIAL),
+    ("cookie", BANNER),
+    ("consent", BANNER),
+    ("gdpr", BANNER),
+    ("newsletter", BANNER),
+    ("subscribe", BANNER),
+    ("subscription", BANNER),
+    ("signup", BANNER),
+    ("sign-up", BANNER),
+    ("paywall", BANNER),
+    ("footer", FOOTER),
+    ("copyright", FOOTER),
+    ("colophon", FOOTER),
+    ("sidebar", SIDEBAR),
+    ("side-bar", SIDEBAR),
+    ("widget", SIDEBAR),
+    ("comment", COMMENT),
+    ("disqus", COMMENT),
+    ("byline", BYLINE),
+    ("dateline", BYLINE),
+    ("timestamp", BYLINE),
+    ("published", BYLINE),
+    ("posted-on", BYLINE),
+    ("modal", MODAL),
+    ("popup", MODAL),
+    ("lightbox", MODAL),
+    ("articlebody", CONTENT),
+    ("article-body", CONTENT),
+    ("article_body", CONTENT),
+    ("article-content", CONTENT),
+    ("articlecontent", CONTENT),
+    ("entry-content", CONTENT),
+    ("post-content", CONTENT),
+    ("postcontent", CONTENT),
+    ("post-body", CONTENT),
+    ("postbody", CONTENT),
+    ("story-body", CONTENT),
+    ("storybody", CONTENT),
+    ("story-content", CONTENT),
+    ("article-text", CONTENT),
+    ("post-text", CONTENT),
+    ("entry-body", CONTENT),
+    ("main-content", CONTENT),
+    ("maincontent", CONTENT),
+    ("page-content", CONTENT),
+    ("text-content", CONTENT),
+    ("rich-text", CONTENT),
+    ("richtext", CONTENT),
+];
+
+/// Short words that only count as a whole part of a class or id, split at
+/// `-`, `_` and spaces (so `ad` matches `ad-box` but not `header`).
+const WORDS: &[(&str, u32)] = &[
+    ("nav", NAV),
+    ("menu", NAV),
+    ("menubar", NAV),
+    ("crumbs", NAV),
+    ("pager", NAV),
+    ("toc", NAV),
+    ("topbar", NAV),
+    ("ad", AD),
+    ("ads", AD),
+    ("adv", AD),
+    ("advt", AD),
+    ("dfp", AD),
+    ("gpt", AD),
+    ("promo", AD),
+    ("promoted", AD),
+    ("banner", AD),
+    ("sns", SOCIAL),
+    ("login", BANNER),
+    ("signin", BANNER),
+    ("aside", SIDEBAR),
+    ("rail", SIDEBAR),
+    ("tags", BYLINE),
+    ("author", BYLINE),
+    ("date", BYLINE),
+    ("meta", BYLINE),
+    ("header", HEADER),
+    ("masthead", HEADER),
+    ("content", CONTENT),
+    ("article", CONTENT),
+    ("story", CONTENT),
+    ("entry", CONTENT),
+    ("prose", CONTENT),
+    ("markdown", CONTENT),
+    ("main", MAIN),
+];
+
+/// Hints from a `class` or `id` value.
+pub(crate) fn from_class_or_id(value: &str) -> u32 {
+    if value.is_empty() || value.len() > 2048 {
+        // A class list this long is generated noise, not a description.
+        return 0;
+    }
+    let lower = value.to_ascii_lowercase();
+    let mut bits = 0;
+    for &(stem, bit) in STEMS {
+        if lower.contains(stem) {
+            bits |= bit;
+        }
+    }
+    for class in lower.split_ascii_whitespace() {
+        for word in class.split(['-', '_']) {
+            if let Some(&(_, bit)) = WORDS.iter().find(|(w, _)| *w == word) {
+                bits |= bit;
+            }
+        }
+        if let Some(&(_, bit)) = WORDS.iter().find(|(w, _)| *w == class) {
+            bits |= bit;
+        }
+        if HIDING.contains(&class) {
+            bits |= HIDDEN;
+        }
+    }
+    // Bootstrap's `d-none` hides only when no `d-md-block`-style class
+    // shows the element again at some screen size.
+    if lower.split_ascii_whitespace().any(|c| c == "d-none")
+        && !lower
+            .split_ascii_whitespace()
+            .any(|c| c.starts_with("d-") && c != "d-none")
+    {
+        bits |= HIDDEN;
+    }
+    bits
+}
+
+/// Whole classes that hide an element at every screen size (responsive
+/// ones such as `hidden-xs` do not count: the element shows elsewhere).
+const HIDING: &[&str] = &[
+    "hidden",
+    "hide",
+    "is-hidden",
+    "u-hidden",
+    "invisible",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screenreader",
+    "element-invisible",
+    "a11y-hidden",
+];
+
+/// Hints from an ARIA `role`.
+pub(crate) fn from_role(role: &str) -> u32 {
+    match role.trim().to_ascii_lowercase().as_str() {
+        "navigation" | "menu" | "menubar" | "tablist" | "search" => NAV,
+        "banner" => HEADER,
+        "contentinfo" => FOOTER,
+        "complementary" => SIDEBAR,
+        "main" => MAIN,
+        "article" => CONTENT,
+        "dialog" | "alertdialog" => MODAL,
+        _ => 0,
+    }
+}
+
+/// Whether an inline `style` hides the element.
+pub(crate) fn style_hides(style: &str) -> bool {
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    s.contains("display:none") || s.contains("visibility:hidden")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_and_words() {
+        assert_eq!(from_class_or_id("article-related-links") & RELATED, RELATED);
+        assert_eq!(from_class_or_id("ad-box") & AD, AD);
+        assert_eq!(from_class_or_id("header shadow download") & AD, 0);
+        assert_eq!(from_class_or_id("site-nav main-menu") & NAV, NAV);
+        assert_eq!(from_class_or_id("entry-content") & CONTENT, CONTENT);
+        assert_eq!(from_class_or_id("Cookie-Consent") & BANNER, BANNER);
+        assert_eq!(from_class_or_id(""), 0);
+        assert_eq!(from_class_or_id("sr-only") & HIDDEN, HIDDEN);
+        assert_eq!(from_class_or_id("hidden-xs") & HIDDEN, 0);
+        assert_eq!(from_class_or_id("d-none d-md-block") & HIDDEN, 0);
+        assert_eq!(from_class_or_id("x d-none") & HIDDEN, HIDDEN);
+    }
+
+    #[test]
+    fn roles_and_styles() {
+        assert_eq!(from_role("navigation"), NAV);
+        assert_eq!(from_role(" Main "), MAIN);
+        assert!(style_hides("color:red; display : none"));
+        assert!(!style_hides("display:block"));
+    }
+}

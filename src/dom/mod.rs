@@ -1,0 +1,178 @@
+//! A compact arena DOM: nodes in one `Vec`, linked by `u32` ids, text in one
+//! `String`. Built by our own html5ever `TreeSink` ([`sink`]), which keeps
+//! only what extraction needs.
+
+pub(crate) mod hints;
+mod sink;
+mod tag;
+
+pub(crate) use tag::Tag;
+
+use crate::{Degradation, Options};
+
+/// A node's index in [`Dom::nodes`].
+pub(crate) type NodeId = u32;
+/// The null link.
+pub(crate) const NONE: NodeId = u32::MAX;
+/// The document node is always the first.
+pub(crate) const DOCUMENT: NodeId = 0;
+
+/// The attributes we keep, by name. Everything else is dropped when the
+/// element is created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Attr {
+    Href,
+    Content,
+    Name,
+    Property,
+    Itemprop,
+    Datetime,
+    Rel,
+    Lang,
+}
+
+/// One node.
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    pub parent: NodeId,
+    pub first_child: NodeId,
+    pub last_child: NodeId,
+    pub prev: NodeId,
+    pub next: NodeId,
+    pub data: NodeData,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum NodeData {
+    Document,
+    Element(Element),
+    /// A byte range of [`Dom::text`].
+    Text {
+        start: u32,
+        end: u32,
+    },
+    /// Comments, doctypes and processing instructions: placeholders the
+    /// parser may move around, never output.
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Element {
+    pub name: html5ever::QualName,
+    pub tag: Tag,
+    /// [`hints`] bits from class, id, role and hiding attributes.
+    pub hints: u32,
+    pub attrs: Vec<(Attr, String)>,
+}
+
+impl Element {
+    pub(crate) fn attr(&self, which: Attr) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(a, _)| *a == which)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A parsed page.
+#[derive(Debug)]
+pub(crate) struct Dom {
+    pub nodes: Vec<Node>,
+    pub text: String,
+    /// Bodies of `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+    /// `<html lang>`.
+    pub lang: Option<String>,
+    /// Set when a limit cut the tree short.
+    pub degraded: Option<Degradation>,
+}
+
+impl Dom {
+    pub(crate) fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+
+    pub(crate) fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes.get(id as usize)?.data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn tag(&self, id: NodeId) -> Option<Tag> {
+        self.element(id).map(|e| e.tag)
+    }
+
+    pub(crate) fn text_of(&self, start: u32, end: u32) -> &str {
+        &self.text[start as usize..end as usize]
+    }
+
+    /// The first element with this tag in document order.
+    pub(crate) fn find(&self, tag: Tag) -> Option<NodeId> {
+        self.preorder(DOCUMENT)
+            .find(|&id| self.tag(id) == Some(tag))
+    }
+
+    /// The node and its descendants in document order, without recursion.
+    pub(crate) fn preorder(&self, root: NodeId) -> Preorder<'_> {
+        Preorder {
+            dom: self,
+            root,
+            next: root,
+        }
+    }
+
+    /// The concatenated text of a subtree.
+    pub(crate) fn text_content(&self, root: NodeId) -> String {
+        let mut out = String::new();
+        for id in self.preorder(root) {
+            if let NodeData::Text { start, end } = self.node(id).data {
+                out.push_str(self.text_of(start, end));
+            }
+        }
+        out
+    }
+}
+
+/// Pre-order walk by following links, so depth costs nothing.
+pub(crate) struct Preorder<'a> {
+    dom: &'a Dom,
+    root: NodeId,
+    next: NodeId,
+}
+
+impl Iterator for Preorder<'_> {
+    type Item = NodeId;
+
+    fn next(&mut self) -> Option<NodeId> {
+        let id = self.next;
+        if id == NONE {
+            return None;
+        }
+        let node = self.dom.node(id);
+        self.next = if node.first_child != NONE {
+            node.first_child
+        } else {
+            let mut cur = id;
+            loop {
+                if cur == self.root {
+                    break NONE;
+                }
+                let n = self.dom.node(cur);
+                if n.next != NONE {
+                    break n.next;
+                }
+                cur = n.parent;
+                if cur == NONE {
+                    break NONE;
+                }
+            }
+        };
+        Some(id)
+    }
+}
+
+/// Parses decoded text into a [`Dom`], honouring the node and depth limits.
+pub(crate) fn parse(text: &str, options: &Options) -> Dom {
+    sink::parse(text, options)
+}

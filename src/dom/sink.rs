@@ -1,0 +1,461 @@
+//! Our html5ever `TreeSink`: builds the arena [`Dom`] directly.
+//!
+//! Since html5ever 0.28 every sink method takes `&self`, so the arena sits
+//! in `RefCell`s; no borrow outlives a method (element names are handed out
+//! as owned copies, which for known tags are static atoms).
+
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+
+use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::{Attribute, LocalName, Namespace, ParseOpts, QualName, local_name, ns};
+
+use super::hints;
+use super::{Attr, DOCUMENT, Dom, Element, NONE, Node, NodeData, NodeId, Tag};
+use crate::{Degradation, Options};
+
+/// Input is fed to the parser in pieces this large, so that the node limit
+/// is checked as the tree grows rather than after the whole page.
+const CHUNK: usize = 64 * 1024;
+
+pub(super) fn parse(text: &str, options: &Options) -> Dom {
+    let sink = Sink {
+        nodes: RefCell::new(vec![Node {
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev: NONE,
+            next: NONE,
+            data: NodeData::Document,
+        }]),
+        depth: RefCell::new(vec![0]),
+        text: RefCell::new(String::new()),
+        json_ld: RefCell::new(Vec::new()),
+        lang: RefCell::new(None),
+        max_depth: options.max_depth.max(2) as u32,
+        too_deep: Cell::new(false),
+        template: Cell::new(NONE),
+    };
+    let mut parser = html5ever::parse_document(sink, ParseOpts::default());
+    let mut rest = text;
+    let mut too_many = false;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(CHUNK);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        parser.process(StrTendril::from_slice(&rest[..cut]));
+        rest = &rest[cut..];
+        if parser.tokenizer.sink.sink.nodes.borrow().len() >= options.max_nodes {
+            too_many = !rest.is_empty();
+            break;
+        }
+    }
+    let sink = parser.finish();
+    let degraded = if too_many {
+        Some(Degradation::TooManyNodes)
+    } else if sink.too_deep.get() {
+        Some(Degradation::TooDeep)
+    } else {
+        None
+    };
+    Dom {
+        nodes: sink.nodes.into_inner(),
+        text: sink.text.into_inner(),
+        json_ld: sink.json_ld.into_inner(),
+        lang: sink.lang.into_inner(),
+        degraded,
+    }
+}
+
+struct Sink {
+    nodes: RefCell<Vec<Node>>,
+    /// Depth of each node when it was last attached (0 for detached).
+    depth: RefCell<Vec<u32>>,
+    text: RefCell<String>,
+    json_ld: RefCell<Vec<String>>,
+    lang: RefCell<Option<String>>,
+    max_depth: u32,
+    too_deep: Cell<bool>,
+    /// The detached node that holds every `<template>`'s contents.
+    template: Cell<NodeId>,
+}
+
+/// An element name handed to the tree builder.
+#[derive(Debug)]
+struct Name(QualName);
+
+impl ElemName for Name {
+    fn ns(&self) -> &Namespace {
+        &self.0.ns
+    }
+    fn local_name(&self) -> &LocalName {
+        &self.0.local
+    }
+}
+
+impl Sink {
+    fn push(&self, data: NodeData) -> NodeId {
+        let mut nodes = self.nodes.borrow_mut();
+        // Past u32 ids the page is far over any node limit; reuse the
+        // document id rather than wrap (the tree is cut short anyway).
+        let id = NodeId::try_from(nodes.len()).unwrap_or(DOCUMENT);
+        if id == NONE || id == DOCUMENT {
+            return DOCUMENT;
+        }
+        nodes.push(Node {
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev: NONE,
+            next: NONE,
+            data,
+        });
+        self.depth.borrow_mut().push(0);
+        id
+    }
+
+    fn tag(&self, id: NodeId) -> Option<Tag> {
+        match &self.nodes.borrow()[id as usize].data {
+            NodeData::Element(e) => Some(e.tag),
+            _ => None,
+        }
+    }
+
+    fn detach(&self, id: NodeId) {
+        let mut nodes = self.nodes.borrow_mut();
+        let (parent, prev, next) = {
+            let n = &mut nodes[id as usize];
+            let links = (n.parent, n.prev, n.next);
+            n.parent = NONE;
+            n.prev = NONE;
+            n.next = NONE;
+            links
+        };
+        if parent == NONE {
+            return;
+        }
+        if prev != NONE {
+            nodes[prev as usize].next = next;
+        } else {
+            nodes[parent as usize].first_child = next;
+        }
+        if next != NONE {
+            nodes[next as usize].prev = prev;
+        } else {
+            nodes[parent as usize].last_child = prev;
+        }
+    }
+
+    /// Where a child of `parent` really goes: past the depth limit, into
+    /// the deepest ancestor still within it (its text stays, its nesting
+    /// goes).
+    fn clamp_parent(&self, mut parent: NodeId) -> NodeId {
+        let depth = self.depth.borrow();
+        while depth[parent as usize] >= self.max_depth {
+            let up = self.nodes.borrow()[parent as usize].parent;
+            if up == NONE {
+                break;
+            }
+            self.too_deep.set(true);
+            parent = up;
+        }
+        parent
+    }
+
+    fn append_node(&self, parent: NodeId, child: NodeId) {
+        self.detach(child);
+        let parent = self.clamp_parent(parent);
+        let mut nodes = self.nodes.borrow_mut();
+        let last = nodes[parent as usize].last_child;
+        {
+            let c = &mut nodes[child as usize];
+            c.parent = parent;
+            c.prev = last;
+        }
+        if last != NONE {
+            nodes[last as usize].next = child;
+        } else {
+            nodes[parent as usize].first_child = child;
+        }
+        nodes[parent as usize].last_child = child;
+        let mut depth = self.depth.borrow_mut();
+        depth[child as usize] = depth[parent as usize] + 1;
+    }
+
+    fn insert_before(&self, sibling: NodeId, child: NodeId) {
+        self.detach(child);
+        let mut nodes = self.nodes.borrow_mut();
+        let parent = nodes[sibling as usize].parent;
+        if parent == NONE {
+            return;
+        }
+        let prev = nodes[sibling as usize].prev;
+        {
+            let c = &mut nodes[child as usize];
+            c.parent = parent;
+            c.prev = prev;
+            c.next = sibling;
+        }
+        nodes[sibling as usize].prev = child;
+        if prev != NONE {
+            nodes[prev as usize].next = child;
+        } else {
+            nodes[parent as usize].first_child = child;
+        }
+        let mut depth = self.depth.borrow_mut();
+        depth[child as usize] = depth[sibling as usize];
+    }
+
+    /// Appends text after `prev` (the would-be previous sibling), merging
+    /// into it when it is a text node that ends the text buffer; otherwise
+    /// returns the new text node to link in.
+    fn text_node(&self, prev: NodeId, text: &str) -> Option<NodeId> {
+        let mut buf = self.text.borrow_mut();
+        if prev != NONE {
+            let mut nodes = self.nodes.borrow_mut();
+            if let NodeData::Text { end, .. } = &mut nodes[prev as usize].data {
+                if *end as usize == buf.len() && buf.len() + text.len() <= u32::MAX as usize {
+                    buf.push_str(text);
+                    *end = buf.len() as u32;
+                    return None;
+                }
+            }
+        }
+        if buf.len() + text.len() > u32::MAX as usize {
+            return None;
+        }
+        let start = buf.len() as u32;
+        buf.push_str(text);
+        let end = buf.len() as u32;
+        drop(buf);
+        Some(self.push(NodeData::Text { start, end }))
+    }
+
+    /// Whether text under `parent` is dropped; JSON-LD is collected instead.
+    fn swallow_text(&self, parent: NodeId, text: &str) -> bool {
+        let nodes = self.nodes.borrow();
+        let NodeData::Element(e) = &nodes[parent as usize].data else {
+            return false;
+        };
+        if e.tag == Tag::Script && e.hints & JSON_LD != 0 {
+            let mut ld = self.json_ld.borrow_mut();
+            match ld.last_mut() {
+                Some(last) if e.hints & JSON_LD_OPEN != 0 => last.push_str(text),
+                _ => ld.push(text.to_string()),
+            }
+            drop(ld);
+            drop(nodes);
+            if let NodeData::Element(e) = &mut self.nodes.borrow_mut()[parent as usize].data {
+                e.hints |= JSON_LD_OPEN;
+            }
+            return true;
+        }
+        e.tag.drops_text()
+    }
+}
+
+/// Scratch hint bits for scripts, cleared of meaning outside the sink.
+const JSON_LD: u32 = 1 << 30;
+const JSON_LD_OPEN: u32 = 1 << 31;
+
+impl TreeSink for Sink {
+    type Handle = NodeId;
+    type Output = Self;
+    type ElemName<'a> = Name;
+
+    fn finish(self) -> Self {
+        self
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        DOCUMENT
+    }
+
+    fn elem_name(&self, target: &NodeId) -> Name {
+        match &self.nodes.borrow()[*target as usize].data {
+            NodeData::Element(e) => Name(e.name.clone()),
+            // The tree builder asks only about elements; answer harmlessly.
+            _ => Name(QualName::new(None, ns!(html), local_name!(""))),
+        }
+    }
+
+    fn create_element(
+        &self,
+        name: QualName,
+        attrs: Vec<Attribute>,
+        _flags: ElementFlags,
+    ) -> NodeId {
+        let tag = if name.ns == ns!(html) {
+            Tag::from_name(&name.local)
+        } else if name.ns == ns!(svg) && &*name.local == "svg" {
+            Tag::Svg
+        } else if name.ns == ns!(mathml) && &*name.local == "math" {
+            Tag::Math
+        } else {
+            Tag::Other
+        };
+        let mut bits = 0;
+        let mut kept = Vec::new();
+        let mut is_ld = false;
+        for a in &attrs {
+            if a.name.ns != ns!() {
+                continue;
+            }
+            let v: &str = &a.value;
+            match &*a.name.local {
+                "class" | "id" if !matches!(tag, Tag::Html | Tag::Body) => {
+                    bits |= hints::from_class_or_id(v);
+                }
+                "role" => bits |= hints::from_role(v),
+                "hidden" => bits |= hints::HIDDEN,
+                "aria-hidden" if v.trim().eq_ignore_ascii_case("true") => bits |= hints::HIDDEN,
+                "style" if hints::style_hides(v) => bits |= hints::HIDDEN,
+                "type" if tag == Tag::Script => {
+                    is_ld = v.trim().eq_ignore_ascii_case("application/ld+json");
+                }
+                "itemprop" => {
+                    if v.eq_ignore_ascii_case("articleBody") || v.eq_ignore_ascii_case("text") {
+                        bits |= hints::CONTENT;
+                    }
+                    kept.push((Attr::Itemprop, v.to_string()));
+                }
+                "href" if matches!(tag, Tag::A | Tag::Link) => kept.push((Attr::Href, v.into())),
+                "rel" if tag == Tag::Link || tag == Tag::A => kept.push((Attr::Rel, v.into())),
+                "content" if tag == Tag::Meta => kept.push((Attr::Content, v.into())),
+                "name" if tag == Tag::Meta => kept.push((Attr::Name, v.into())),
+                "property" if tag == Tag::Meta => kept.push((Attr::Property, v.into())),
+                "datetime" if tag == Tag::Time => kept.push((Attr::Datetime, v.into())),
+                "lang" if tag == Tag::Html => kept.push((Attr::Lang, v.into())),
+                _ => {}
+            }
+        }
+        match tag {
+            Tag::Main => bits |= hints::MAIN,
+            Tag::Nav => bits |= hints::NAV,
+            Tag::Aside => bits |= hints::SIDEBAR,
+            Tag::Footer => bits |= hints::FOOTER,
+            Tag::Header => bits |= hints::HEADER,
+            Tag::Dialog => bits |= hints::MODAL,
+            Tag::Script if is_ld => bits |= JSON_LD,
+            Tag::Html => {
+                if let Some((_, lang)) = kept.iter().find(|(a, _)| *a == Attr::Lang) {
+                    let lang = lang.trim();
+                    if !lang.is_empty() && self.lang.borrow().is_none() {
+                        *self.lang.borrow_mut() = Some(lang.to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.push(NodeData::Element(Element {
+            name,
+            tag,
+            hints: bits,
+            attrs: kept,
+        }))
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> NodeId {
+        self.push(NodeData::Other)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+        self.push(NodeData::Other)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        match child {
+            NodeOrText::AppendNode(node) => self.append_node(*parent, node),
+            NodeOrText::AppendText(text) => {
+                if self.swallow_text(*parent, &text) {
+                    return;
+                }
+                let parent = self.clamp_parent(*parent);
+                let last = self.nodes.borrow()[parent as usize].last_child;
+                if let Some(node) = self.text_node(last, &text) {
+                    self.append_node(parent, node);
+                }
+            }
+        }
+    }
+
+    fn append_before_sibling(&self, sibling: &NodeId, child: NodeOrText<NodeId>) {
+        let node = match child {
+            NodeOrText::AppendNode(node) => node,
+            NodeOrText::AppendText(text) => {
+                let prev = self.nodes.borrow()[*sibling as usize].prev;
+                match self.text_node(prev, &text) {
+                    Some(node) => node,
+                    None => return,
+                }
+            }
+        };
+        self.insert_before(*sibling, node);
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        if self.nodes.borrow()[*element as usize].parent != NONE {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
+        let id = self.push(NodeData::Other);
+        self.append_node(DOCUMENT, id);
+    }
+
+    fn get_template_contents(&self, _target: &NodeId) -> NodeId {
+        // Template contents are never shown: one shared detached node
+        // takes them all.
+        self.template_fragment()
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        // Only `<html>` and `<body>` get late attributes; `lang` is the one
+        // that matters.
+        if self.tag(*target) == Some(Tag::Html) && self.lang.borrow().is_none() {
+            if let Some(a) = attrs.iter().find(|a| &*a.name.local == "lang") {
+                *self.lang.borrow_mut() = Some(a.value.trim().to_string());
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.detach(*target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        let mut child = self.nodes.borrow()[*node as usize].first_child;
+        while child != NONE {
+            let next = self.nodes.borrow()[child as usize].next;
+            self.append_node(*new_parent, child);
+            child = next;
+        }
+    }
+}
+
+impl Sink {
+    fn template_fragment(&self) -> NodeId {
+        if self.template.get() == NONE {
+            self.template.set(self.push(NodeData::Other));
+        }
+        self.template.get()
+    }
+}

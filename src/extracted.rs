@@ -1,0 +1,255 @@
+//! What an extraction returns: [`Extracted`] and its parts.
+
+/// The kind of a block of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// A paragraph or a run of loose text.
+    Paragraph,
+    /// A heading, with its level 1 to 6.
+    Heading(u8),
+    /// An item of a list; `ordered` for `<ol>`, with `depth` 0 for a top-level list.
+    ListItem {
+        /// Whether the list is numbered.
+        ordered: bool,
+        /// Nesting depth of the list, 0 for an outermost list.
+        depth: u8,
+    },
+    /// A row of a table; cells are separated by tabs in the text.
+    TableRow {
+        /// Whether the row holds header cells only.
+        header: bool,
+    },
+    /// Preformatted text or code, kept verbatim.
+    Code,
+    /// A block quotation.
+    Quote,
+    /// A figure or image caption.
+    Caption,
+}
+
+impl BlockKind {
+    /// A short stable name (`p`, `h1`..`h6`, `li`, `tr`, `pre`, `quote`, `caption`).
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Paragraph => "p",
+            BlockKind::Heading(1) => "h1",
+            BlockKind::Heading(2) => "h2",
+            BlockKind::Heading(3) => "h3",
+            BlockKind::Heading(4) => "h4",
+            BlockKind::Heading(5) => "h5",
+            BlockKind::Heading(_) => "h6",
+            BlockKind::ListItem { .. } => "li",
+            BlockKind::TableRow { .. } => "tr",
+            BlockKind::Code => "pre",
+            BlockKind::Quote => "quote",
+            BlockKind::Caption => "caption",
+        }
+    }
+}
+
+/// Why a block was kept or dropped: a closed set, so every decision can be
+/// explained and counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reason {
+    /// Kept: inside the main content region and looks like content.
+    Content,
+    /// Kept: a short block between kept blocks, taken as part of the flow.
+    Context,
+    /// Kept: a heading that introduces kept content.
+    HeadingOfContent,
+    /// Kept: every block is kept ([`Options::with_keep_all`](crate::Options::with_keep_all)).
+    KeepAll,
+    /// Dropped: outside the main content region.
+    OutsideMain,
+    /// Dropped: navigation, menu or breadcrumb.
+    Navigation,
+    /// Dropped: a related / trending / popular / recommended / "read also" box.
+    Related,
+    /// Dropped: an inline "read also: <link>" line inside the text.
+    ReadAlso,
+    /// Dropped: an ad or sponsored block.
+    Advertisement,
+    /// Dropped: share, follow or social widget.
+    Social,
+    /// Dropped: cookie, consent or newsletter banner, or a form.
+    Banner,
+    /// Dropped: page or section footer, or copyright line.
+    Footer,
+    /// Dropped: sidebar or widget area.
+    Sidebar,
+    /// Dropped: comment thread (see [`Extracted::comments`]).
+    Comments,
+    /// Dropped: mostly link text.
+    LinkDense,
+    /// Dropped: too little text to stand on its own, away from content.
+    TooShort,
+    /// Dropped: hidden by markup (`hidden`, `aria-hidden`, `display:none`).
+    Hidden,
+    /// Dropped: the page title repeated as the first heading.
+    Title,
+    /// Dropped: byline, date or other article metadata.
+    Byline,
+}
+
+impl Reason {
+    /// A short stable name in snake case, for JSON and logs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Reason::Content => "content",
+            Reason::Context => "context",
+            Reason::HeadingOfContent => "heading_of_content",
+            Reason::KeepAll => "keep_all",
+            Reason::OutsideMain => "outside_main",
+            Reason::Navigation => "navigation",
+            Reason::Related => "related",
+            Reason::ReadAlso => "read_also",
+            Reason::Advertisement => "advertisement",
+            Reason::Social => "social",
+            Reason::Banner => "banner",
+            Reason::Footer => "footer",
+            Reason::Sidebar => "sidebar",
+            Reason::Comments => "comments",
+            Reason::LinkDense => "link_dense",
+            Reason::TooShort => "too_short",
+            Reason::Hidden => "hidden",
+            Reason::Title => "title",
+            Reason::Byline => "byline",
+        }
+    }
+}
+
+/// One block of the page's text with its decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// What kind of block it is.
+    pub kind: BlockKind,
+    /// Its text, whitespace collapsed (verbatim for [`BlockKind::Code`]).
+    pub text: String,
+    /// Whether it is part of the main content.
+    pub kept: bool,
+    /// Why it was kept or dropped.
+    pub reason: Reason,
+}
+
+/// Where the decoding's encoding came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EncodingSource {
+    /// A byte order mark.
+    Bom,
+    /// The transport `Content-Type` header's `charset`.
+    Transport,
+    /// A `<meta charset>` or `http-equiv` found by the HTML prescan.
+    Meta,
+    /// Guessed from the bytes by chardetng.
+    Sniffed,
+    /// Nothing said: the default (UTF-8).
+    Default,
+}
+
+impl EncodingSource {
+    /// A short stable name (`bom`, `transport`, `meta`, `sniffed`, `default`).
+    pub fn name(self) -> &'static str {
+        match self {
+            EncodingSource::Bom => "bom",
+            EncodingSource::Transport => "transport",
+            EncodingSource::Meta => "meta",
+            EncodingSource::Sniffed => "sniffed",
+            EncodingSource::Default => "default",
+        }
+    }
+}
+
+/// Why a result is degraded: a limit was reached and the page was
+/// processed in part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Degradation {
+    /// The input was longer than the byte limit: only its first bytes were used.
+    TooManyBytes,
+    /// The tree reached the node limit: later markup was left out.
+    TooManyNodes,
+    /// Elements nested past the depth limit were flattened.
+    TooDeep,
+}
+
+impl Degradation {
+    /// A short stable name in snake case.
+    pub fn name(self) -> &'static str {
+        match self {
+            Degradation::TooManyBytes => "too_many_bytes",
+            Degradation::TooManyNodes => "too_many_nodes",
+            Degradation::TooDeep => "too_deep",
+        }
+    }
+}
+
+/// Page metadata found in JSON-LD, OpenGraph, meta tags and the markup.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Metadata {
+    /// The page's title.
+    pub title: Option<String>,
+    /// Authors, in page order.
+    pub authors: Vec<String>,
+    /// Publication date, ISO 8601.
+    pub published: Option<String>,
+    /// Last modification date, ISO 8601.
+    pub modified: Option<String>,
+    /// The site's name.
+    pub site_name: Option<String>,
+    /// The page's description.
+    pub description: Option<String>,
+    /// The canonical URL.
+    pub canonical_url: Option<String>,
+    /// The main image's URL.
+    pub image: Option<String>,
+    /// Tags and categories.
+    pub tags: Vec<String>,
+}
+
+/// The result of an extraction.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Extracted {
+    /// The page's title, if any.
+    pub title: Option<String>,
+    /// The declared language (`<html lang>` or metadata), if any.
+    pub lang: Option<String>,
+    /// The encoding the bytes were decoded with (its WHATWG name).
+    pub encoding: &'static str,
+    /// Where that encoding came from.
+    pub encoding_source: EncodingSource,
+    /// Every block of the page, kept or not, in document order.
+    pub blocks: Vec<Block>,
+    /// The comment thread's text, when asked for and found.
+    pub comments: Option<String>,
+    /// Set when a limit was reached and the page was processed in part.
+    pub degraded: Option<Degradation>,
+    /// Title, authors, dates and the rest.
+    pub metadata: Metadata,
+}
+
+impl Extracted {
+    /// The kept blocks.
+    pub fn kept(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.kept)
+    }
+
+    /// The main content as plain text, one block per line.
+    pub fn text(&self) -> String {
+        crate::output::text(self)
+    }
+
+    /// The main content as Markdown.
+    pub fn markdown(&self) -> String {
+        crate::output::markdown(self)
+    }
+
+    /// The whole result as one JSON object.
+    pub fn json(&self) -> String {
+        crate::output::json(self)
+    }
+}

@@ -1,0 +1,100 @@
+//! dechaff separates a web page's main content (the wheat) from its
+//! boilerplate (the chaff): menus, related and trending boxes, ads, banners,
+//! share widgets, footers and comment threads.
+//!
+//! HTML bytes in any charset are decoded, parsed by html5ever into a compact
+//! arena DOM, cut into blocks with text and link features, and each block is
+//! kept or dropped with a [`Reason`]. Extraction never fails: odd input gives
+//! an empty or [degraded](Extracted::degraded) result.
+//!
+//! ```
+//! use dechaff::{Extractor, Hints, Options};
+//!
+//! let html = b"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>
+//!   <article><h1>A headline</h1>
+//!   <p>The first paragraph of the story says what happened, and where, and why it matters.</p>
+//!   <p>The second paragraph gives the details that a reader came for, at some length too.</p>
+//!   </article><footer>Copyright 2026</footer></body></html>";
+//! let out = Extractor::new(Options::default()).extract(html, &Hints::default());
+//! assert!(out.text().contains("The first paragraph"));
+//! assert!(!out.text().contains("Copyright"));
+//! ```
+//!
+//! # Features
+//! - `encoding` (default): charset sniffing with chardetng when neither a
+//!   BOM, the transport header nor a `<meta>` names the encoding. Without it
+//!   such pages are read as UTF-8 (invalid bytes replaced).
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod blocks;
+mod decode;
+mod dom;
+mod extracted;
+mod metadata;
+mod options;
+mod output;
+mod score;
+
+pub use decode::{Decoded, decode};
+pub use extracted::{Block, BlockKind, Degradation, EncodingSource, Extracted, Metadata, Reason};
+pub use options::{
+    DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, Hints, Options, Preset,
+};
+
+/// A configured extractor: create once, use from any number of threads.
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    options: Options,
+}
+
+impl Extractor {
+    /// An extractor with these settings.
+    pub fn new(options: Options) -> Self {
+        Extractor { options }
+    }
+
+    /// The settings in use.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Extracts the main content of one page. Never fails: input that is
+    /// not HTML, or is empty, gives a result with no kept blocks.
+    pub fn extract(&self, bytes: &[u8], hints: &Hints) -> Extracted {
+        let mut degraded = None;
+        let bytes = if bytes.len() > self.options.max_bytes {
+            degraded = Some(Degradation::TooManyBytes);
+            &bytes[..self.options.max_bytes]
+        } else {
+            bytes
+        };
+        let decoded = decode::decode(bytes, hints);
+        let dom = dom::parse(&decoded.text, &self.options);
+        degraded = degraded.or(dom.degraded);
+        let meta = metadata::extract(&dom, hints);
+        let mut page = blocks::segment(&dom, self.options.keep_all);
+        score::decide(&dom, &mut page, &self.options, meta.title.as_deref());
+        let comments = if self.options.comments {
+            page.comments_text()
+        } else {
+            None
+        };
+        Extracted {
+            title: meta.title.clone(),
+            lang: dom.lang.clone(),
+            encoding: decoded.encoding,
+            encoding_source: decoded.source,
+            blocks: page.into_blocks(),
+            comments,
+            degraded,
+            metadata: meta,
+        }
+    }
+}
+
+/// Extracts with default settings: a shortcut for
+/// `Extractor::default().extract(bytes, &Hints::default())`.
+pub fn extract(bytes: &[u8]) -> Extracted {
+    Extractor::default().extract(bytes, &Hints::default())
+}

@@ -1,0 +1,210 @@
+//! Extraction settings ([`Options`]) and per-document hints ([`Hints`]).
+
+/// How much text to keep when a block's decision is uncertain.
+///
+/// One knob over the block decision threshold: `Precision` drops borderline
+/// blocks, `Recall` keeps them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Preset {
+    /// Drop borderline blocks: less boilerplate, some content lost.
+    Precision,
+    /// The default trade-off.
+    #[default]
+    Balanced,
+    /// Keep borderline blocks: more content, some boilerplate kept.
+    Recall,
+}
+
+impl Preset {
+    /// Parses `precision`, `balanced` or `recall`.
+    pub fn parse(name: &str) -> Option<Preset> {
+        match name {
+            "precision" => Some(Preset::Precision),
+            "balanced" => Some(Preset::Balanced),
+            "recall" => Some(Preset::Recall),
+            _ => None,
+        }
+    }
+
+    /// The preset's name, as [`Preset::parse`] accepts it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::Precision => "precision",
+            Preset::Balanced => "balanced",
+            Preset::Recall => "recall",
+        }
+    }
+}
+
+/// Settings for an [`Extractor`](crate::Extractor).
+///
+/// Built with `with_*` methods; every setting has a documented default, so
+/// new settings never break callers.
+///
+/// ```
+/// let opts = dechaff::Options::default().with_comments(true);
+/// assert!(opts.comments());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub(crate) comments: bool,
+    pub(crate) keep_all: bool,
+    pub(crate) preset: Preset,
+    pub(crate) max_bytes: usize,
+    pub(crate) max_nodes: usize,
+    pub(crate) max_depth: usize,
+}
+
+/// Default input size limit: 16 MiB, far above real pages (a few MB at most).
+pub const DEFAULT_MAX_BYTES: usize = 16 << 20;
+/// Default DOM node limit: 1,000,000 nodes (a 16 MiB page of tiny elements).
+pub const DEFAULT_MAX_NODES: usize = 1_000_000;
+/// Default DOM depth limit: 512, several times deeper than real layouts nest.
+pub const DEFAULT_MAX_DEPTH: usize = 512;
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            comments: false,
+            keep_all: false,
+            preset: Preset::Balanced,
+            max_bytes: DEFAULT_MAX_BYTES,
+            max_nodes: DEFAULT_MAX_NODES,
+            max_depth: DEFAULT_MAX_DEPTH,
+        }
+    }
+}
+
+impl Options {
+    /// Collects the page's comment thread into
+    /// [`Extracted::comments`](crate::Extracted::comments).
+    ///
+    /// Comments never enter the main text either way.
+    ///
+    /// ### Default
+    /// `false`
+    pub fn with_comments(mut self, on: bool) -> Self {
+        self.comments = on;
+        self
+    }
+
+    /// Keeps all the page's text, boilerplate, `<title>` and hidden
+    /// elements included: the "all text" baseline (like html-text) that
+    /// evaluations compare against.
+    ///
+    /// ### Default
+    /// `false`
+    pub fn with_keep_all(mut self, on: bool) -> Self {
+        self.keep_all = on;
+        self
+    }
+
+    /// The precision/recall trade-off.
+    ///
+    /// ### Default
+    /// [`Preset::Balanced`]
+    pub fn with_preset(mut self, preset: Preset) -> Self {
+        self.preset = preset;
+        self
+    }
+
+    /// Input size limit in bytes. Longer input is cut at this many bytes
+    /// (on a character boundary) and the result is marked degraded.
+    ///
+    /// ### Default
+    /// [`DEFAULT_MAX_BYTES`] (16 MiB)
+    pub fn with_max_bytes(mut self, n: usize) -> Self {
+        self.max_bytes = n;
+        self
+    }
+
+    /// DOM node limit. Past it, further markup is not added to the tree and
+    /// the result is marked degraded.
+    ///
+    /// ### Default
+    /// [`DEFAULT_MAX_NODES`] (1,000,000)
+    pub fn with_max_nodes(mut self, n: usize) -> Self {
+        self.max_nodes = n;
+        self
+    }
+
+    /// DOM depth limit. Elements deeper than this are flattened into their
+    /// ancestor at the limit (their text is kept) and the result is marked
+    /// degraded.
+    ///
+    /// ### Default
+    /// [`DEFAULT_MAX_DEPTH`] (512)
+    pub fn with_max_depth(mut self, n: usize) -> Self {
+        self.max_depth = n;
+        self
+    }
+
+    /// Whether comments are collected; see [`Options::with_comments`].
+    pub fn comments(&self) -> bool {
+        self.comments
+    }
+
+    /// Whether every block is kept; see [`Options::with_keep_all`].
+    pub fn keep_all(&self) -> bool {
+        self.keep_all
+    }
+
+    /// The precision/recall preset; see [`Options::with_preset`].
+    pub fn preset(&self) -> Preset {
+        self.preset
+    }
+
+    /// The input byte limit; see [`Options::with_max_bytes`].
+    pub fn max_bytes(&self) -> usize {
+        self.max_bytes
+    }
+
+    /// The node limit; see [`Options::with_max_nodes`].
+    pub fn max_nodes(&self) -> usize {
+        self.max_nodes
+    }
+
+    /// The depth limit; see [`Options::with_max_depth`].
+    pub fn max_depth(&self) -> usize {
+        self.max_depth
+    }
+}
+
+/// What is known about a document besides its bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    pub(crate) url: Option<String>,
+    pub(crate) content_type: Option<String>,
+}
+
+impl Hints {
+    /// No hints.
+    pub fn new() -> Self {
+        Hints::default()
+    }
+
+    /// The page's URL: its top-level domain helps charset detection, and it
+    /// is reported as the page's URL when the page names no canonical one.
+    pub fn with_url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// The HTTP `Content-Type` header, whose `charset=` parameter is the
+    /// transport-level encoding label.
+    pub fn with_content_type(mut self, content_type: impl Into<String>) -> Self {
+        self.content_type = Some(content_type.into());
+        self
+    }
+
+    /// The URL hint, if any.
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
+    /// The `Content-Type` hint, if any.
+    pub fn content_type(&self) -> Option<&str> {
+        self.content_type.as_deref()
+    }
+}
