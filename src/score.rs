@@ -21,6 +21,13 @@ mod weights {
     /// describes the page layout, not boilerplate (`<div class="has-sidebar">`
     /// around everything), and is ignored.
     pub const PAGE_WIDE_HINT: f32 = 0.6;
+    /// A container holding at least this share of the page's prose keeps
+    /// its text whatever its class says: boilerplate boxes do not hold
+    /// half of a page's paragraphs.
+    pub const HINT_VETO_SHARE: f32 = 0.5;
+    /// The same for comment containers, set higher because an article's
+    /// comment thread can outweigh the article; past it the page is a thread.
+    pub const COMMENT_VETO_SHARE: f32 = 0.8;
     /// Link density above which a block is a link (list) rather than text.
     pub const LINK_DENSE: f32 = 0.5;
     /// Blocks shorter than this with no sentence punctuation are fragments
@@ -55,10 +62,55 @@ fn block_value(b: &BlockInfo, bad_mask: u32) -> f32 {
     }
     let plain = (b.len - b.link_len) as f32;
     let mut v = plain - weights::LINK_PENALTY * b.link_len as f32;
-    if b.len >= weights::PROSE_LEN && b.link_density() < 0.25 && b.punct > 0 {
+    if is_prose(b) {
         v += weights::PROSE_BONUS;
     }
     v
+}
+
+/// Whether a block reads as prose: long enough, few links, sentences.
+fn is_prose(b: &BlockInfo) -> bool {
+    b.len >= weights::PROSE_LEN && b.link_density() < 0.25 && b.punct > 0
+}
+
+/// Per-node hint bits after vetoing false ones, accumulated down the tree.
+///
+/// A container that holds most of the page's prose is not a sidebar or a
+/// modal whatever its class says (`<article class="modal-enabled">`); a
+/// comment container is believed unless it holds nearly all of it (then
+/// the page is a thread: a forum, a Q&A).
+/// Returns the vetted bits and the raw ones, both accumulated.
+fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
+    let mut prose = vec![0u64; dom.nodes.len()];
+    for b in &page.blocks {
+        if is_prose(b) {
+            prose[b.owner as usize] += b.len as u64;
+        }
+    }
+    for &id in page.order.iter().skip(1).rev() {
+        let p = dom.node(id).parent;
+        if p != NONE {
+            prose[p as usize] += prose[id as usize];
+        }
+    }
+    let total = page.order.first().map_or(0, |&r| prose[r as usize]) as f32;
+    let mut acc = vec![0u32; dom.nodes.len()];
+    let mut raw = vec![0u32; dom.nodes.len()];
+    for &id in &page.order {
+        let mut own = dom.element(id).map_or(0, |e| e.hints);
+        let p = dom.node(id).parent;
+        raw[id as usize] = own | if p != NONE { raw[p as usize] } else { 0 };
+        let share = if total > 0.0 { prose[id as usize] as f32 / total } else { 0.0 };
+        if share >= weights::HINT_VETO_SHARE {
+            own &= !(hints::BOILERPLATE & !hints::COMMENT) & !hints::BYLINE;
+        }
+        if share >= weights::COMMENT_VETO_SHARE {
+            own &= !hints::COMMENT;
+        }
+        let up = if p != NONE { acc[p as usize] } else { 0 };
+        acc[id as usize] = up | own;
+    }
+    (acc, raw)
 }
 
 /// Decides every block of the page.
@@ -73,6 +125,12 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     if page.blocks.is_empty() {
         return;
     }
+    let (acc, raw) = effective_hints(dom, page);
+    for b in page.blocks.iter_mut() {
+        // Inline elements' hints (a `<span class="share">` inside the
+        // block) are kept as they were; the owner's chain is re-read.
+        b.hints = acc[b.owner as usize] | (b.hints & !raw[b.owner as usize]);
+    }
     let bad_mask = boilerplate_mask(page);
     let region = main_region(dom, page, bad_mask);
     let inside = subtree_set(dom, page, region);
@@ -81,10 +139,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     let outer = if region == NONE {
         0
     } else {
-        page.blocks
-            .iter()
-            .find(|b| inside[b.owner as usize])
-            .map_or(0, |_| region_outer_hints(dom, page, region))
+        acc[region as usize]
     };
     let preset = options.preset;
     for b in page.blocks.iter_mut() {
@@ -286,19 +341,4 @@ fn subtree_set(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
         }
     }
     inside
-}
-
-/// Hint bits on the region's root and its ancestors.
-fn region_outer_hints(dom: &Dom, _page: &Page, region: NodeId) -> u32 {
-    let mut bits = 0;
-    let mut cur = region;
-    let mut steps = 0;
-    while cur != NONE && steps < 100_000 {
-        if let Some(e) = dom.element(cur) {
-            bits |= e.hints;
-        }
-        cur = dom.node(cur).parent;
-        steps += 1;
-    }
-    bits
 }

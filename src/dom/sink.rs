@@ -37,7 +37,16 @@ pub(super) fn parse(text: &str, options: &Options) -> Dom {
         too_deep: Cell::new(false),
         template: Cell::new(NONE),
     };
-    let mut parser = html5ever::parse_document(sink, ParseOpts::default());
+    // Scripting off, as in a browser without JavaScript: `<noscript>` then
+    // holds markup, which is where script-rendered sites put their content.
+    let opts = ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut parser = html5ever::parse_document(sink, opts);
     let mut rest = text;
     let mut too_many = false;
     while !rest.is_empty() {

@@ -58,7 +58,6 @@ impl Tag {
                 | Tag::Base
                 | Tag::Script
                 | Tag::Style
-                | Tag::Noscript
                 | Tag::Template
                 | Tag::Iframe
                 | Tag::Object
@@ -93,7 +92,6 @@ impl Tag {
             self,
             Tag::Script
                 | Tag::Style
-                | Tag::Noscript
                 | Tag::Iframe
                 | Tag::Noembed
                 | Tag::Noframes
