@@ -28,6 +28,16 @@ mod weights {
     /// The same for comment containers, set higher because an article's
     /// comment thread can outweigh the article; past it the page is a thread.
     pub const COMMENT_VETO_SHARE: f32 = 0.8;
+    /// How much link text counts against an items region: lightly, since
+    /// a listing's items are links, but enough that a menu's bare links
+    /// lose to items with descriptions.
+    pub const ITEM_LINK_PENALTY: f32 = 0.5;
+    /// A page whose prose region holds less prose than this share of the
+    /// text of its best items region is a listing.
+    pub const LISTING_PROSE_SHARE: f32 = 0.25;
+    /// A prose region with this many paragraphs is an article-like page
+    /// whatever else the page holds (menus can outweigh a short story).
+    pub const ARTICLE_MIN_PROSE_BLOCKS: u32 = 3;
     /// Link density above which a block is a link (list) rather than text.
     pub const LINK_DENSE: f32 = 0.5;
     /// Blocks shorter than this with no sentence punctuation are fragments
@@ -132,8 +142,30 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         b.hints = acc[b.owner as usize] | (b.hints & !raw[b.owner as usize]);
     }
     let bad_mask = boilerplate_mask(page);
-    let region = main_region(dom, page, bad_mask);
-    let inside = subtree_set(dom, page, region);
+    let mut region = best_subtree(dom, page, |b| block_value(b, bad_mask));
+    let mut inside = subtree_set(dom, page, region);
+    // A page whose best prose region holds little prose next to a large
+    // body of items (a listing, a collection, an index) is judged by its
+    // items instead, and links inside the region are content.
+    let items_region = best_subtree(dom, page, |b| item_value(b, bad_mask));
+    let items_inside = subtree_set(dom, page, items_region);
+    let (prose, prose_blocks) = page
+        .blocks
+        .iter()
+        .filter(|b| inside[b.owner as usize] && is_prose(b) && b.hints & bad_mask == 0)
+        .fold((0u32, 0u32), |(l, n), b| (l + b.len, n + 1));
+    let items: u32 = page
+        .blocks
+        .iter()
+        .filter(|b| items_inside[b.owner as usize] && b.hints & bad_mask == 0)
+        .map(|b| b.len)
+        .sum();
+    let listing = prose_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS
+        && (prose as f32) < weights::LISTING_PROSE_SHARE * items as f32;
+    if listing {
+        region = items_region;
+        inside = items_inside;
+    }
     // Hints from above the region say where the region sits, not what its
     // blocks are.
     let outer = if region == NONE {
@@ -160,7 +192,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             continue;
         }
         let ld = b.link_density();
-        if ld > weights::LINK_DENSE && !matches!(b.kind, BlockKind::Code) {
+        if ld > weights::LINK_DENSE && !listing && !matches!(b.kind, BlockKind::Code) {
             b.kept = false;
             b.reason = if b.len < 200 && b.links <= 2 {
                 Reason::ReadAlso
@@ -304,11 +336,20 @@ fn boilerplate_mask(page: &Page) -> u32 {
     mask
 }
 
-/// The element whose subtree holds the most content value.
-fn main_region(dom: &Dom, page: &Page, bad_mask: u32) -> NodeId {
+/// The value of a block on a page whose content is items, not prose:
+/// link text counts too, a little less than plain text.
+fn item_value(b: &BlockInfo, bad_mask: u32) -> f32 {
+    if b.hints & bad_mask != 0 {
+        return -(b.len as f32);
+    }
+    b.len as f32 - weights::ITEM_LINK_PENALTY * b.link_len as f32
+}
+
+/// The element whose subtree holds the most value.
+fn best_subtree(dom: &Dom, page: &Page, value: impl Fn(&BlockInfo) -> f32) -> NodeId {
     let mut score = vec![0f32; dom.nodes.len()];
     for b in &page.blocks {
-        score[b.owner as usize] += block_value(b, bad_mask);
+        score[b.owner as usize] += value(b);
     }
     for &id in page.order.iter().skip(1).rev() {
         let p = dom.node(id).parent;
