@@ -5,24 +5,6 @@
 use crate::dom::{DOCUMENT, Dom, NONE, NodeData, NodeId, Tag, hints};
 use crate::{Block, BlockKind, Reason};
 
-/// Context bits: which structural elements a block sits inside.
-pub(crate) mod ctx {
-    /// Inside `<article>` (or `role=article`).
-    pub const ARTICLE: u16 = 1 << 0;
-    /// Inside a `<form>`.
-    pub const FORM: u16 = 1 << 1;
-    /// Inside a `<figure>`.
-    pub const FIGURE: u16 = 1 << 2;
-    /// Inside a list.
-    pub const LIST: u16 = 1 << 3;
-    /// Inside a table.
-    pub const TABLE: u16 = 1 << 4;
-    /// Inside a `<blockquote>`.
-    pub const QUOTE: u16 = 1 << 5;
-    /// Inside an `<address>` or `<time>`.
-    pub const ADDRESS: u16 = 1 << 6;
-}
-
 /// A block with its features and (after scoring) its decision.
 #[derive(Debug, Clone)]
 pub(crate) struct BlockInfo {
@@ -32,8 +14,6 @@ pub(crate) struct BlockInfo {
     pub owner: NodeId,
     /// [`hints`] bits of the owner and all its ancestors.
     pub hints: u32,
-    /// [`ctx`] bits.
-    pub ctx: u16,
     /// Text length in letters and digits, a CJK character counting as
     /// three (about a word's worth), so lengths compare across scripts
     /// with and without spaces.
@@ -186,7 +166,6 @@ struct Walker<'a> {
     blocks: Vec<BlockInfo>,
     cur: Builder,
     hint_stack: Vec<u32>,
-    ctx_stack: Vec<u16>,
     owner_stack: Vec<NodeId>,
     headings: Vec<u8>,
     lists: Vec<bool>,
@@ -231,7 +210,6 @@ impl Walker<'_> {
             text,
             owner: *self.owner_stack.last().unwrap_or(&DOCUMENT),
             hints: *self.hint_stack.last().unwrap_or(&0),
-            ctx: *self.ctx_stack.last().unwrap_or(&0),
             len: b.len,
             link_len: b.link_len,
             links: b.links,
@@ -258,10 +236,10 @@ impl Walker<'_> {
         let in_row = self.rows.last().is_some() && matches!(tag, Tag::Td | Tag::Th);
         if in_row {
             self.cur.separate('\t');
-            if tag == Tag::Td {
-                if let Some(h) = self.rows.last_mut() {
-                    *h = false;
-                }
+            if tag == Tag::Td
+                && let Some(h) = self.rows.last_mut()
+            {
+                *h = false;
             }
         } else if tag == Tag::Br {
             if self.pre > 0 {
@@ -274,18 +252,6 @@ impl Walker<'_> {
         }
         let parent_hints = *self.hint_stack.last().unwrap_or(&0);
         self.hint_stack.push(parent_hints | own_hints);
-        let mut c = *self.ctx_stack.last().unwrap_or(&0);
-        match tag {
-            Tag::Article => c |= ctx::ARTICLE,
-            Tag::Form => c |= ctx::FORM,
-            Tag::Figure => c |= ctx::FIGURE,
-            Tag::Ul | Tag::Ol | Tag::Menu | Tag::Dl => c |= ctx::LIST,
-            Tag::Table => c |= ctx::TABLE,
-            Tag::Blockquote => c |= ctx::QUOTE,
-            Tag::Address | Tag::Time => c |= ctx::ADDRESS,
-            _ => {}
-        }
-        self.ctx_stack.push(c);
         if tag.is_block() && !in_row {
             self.owner_stack.push(id);
         }
@@ -341,7 +307,6 @@ impl Walker<'_> {
             self.owner_stack.pop();
         }
         self.hint_stack.pop();
-        self.ctx_stack.pop();
     }
 }
 
@@ -396,7 +361,6 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
         blocks: Vec::new(),
         cur: Builder::default(),
         hint_stack: Vec::new(),
-        ctx_stack: Vec::new(),
         owner_stack: vec![root],
         headings: Vec::new(),
         lists: Vec::new(),

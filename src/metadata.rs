@@ -22,10 +22,10 @@ fn set(slot: &mut Option<String>, value: &str) {
 }
 
 fn push_unique(list: &mut Vec<String>, value: &str) {
-    if let Some(v) = clean(value) {
-        if !list.iter().any(|x| x.eq_ignore_ascii_case(&v)) {
-            list.push(v);
-        }
+    if let Some(v) = clean(value)
+        && !list.iter().any(|x| x.eq_ignore_ascii_case(&v))
+    {
+        list.push(v);
     }
 }
 
@@ -77,10 +77,10 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                     | "dcterms.modified"
                     | "last-modified" => set(&mut m.modified, v),
                     "author" | "article:author" | "dc.creator" | "sailthru.author"
-                    | "parsely-author" | "byl" => {
-                        if !v.starts_with("http") {
-                            push_unique(&mut m.authors, v.trim_start_matches("By ").trim());
-                        }
+                    | "parsely-author" | "byl"
+                        if !v.starts_with("http") =>
+                    {
+                        push_unique(&mut m.authors, v.trim_start_matches("By ").trim());
                     }
                     "article:tag" | "keywords" | "news_keywords" | "article:section" => {
                         for t in v.split(',') {
@@ -95,10 +95,8 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                     r.split_whitespace()
                         .any(|x| x.eq_ignore_ascii_case("canonical"))
                 });
-                if canonical {
-                    if let Some(h) = e.attr(Attr::Href) {
-                        set(&mut m.canonical_url, h);
-                    }
+                if canonical && let Some(h) = e.attr(Attr::Href) {
+                    set(&mut m.canonical_url, h);
                 }
             }
             Tag::Title if title_tag.is_none() => title_tag = clean(&dom.text_content(id)),
@@ -110,19 +108,19 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             }
             _ => {}
         }
-        if let Some(prop) = e.attr(Attr::Itemprop) {
-            if e.tag != Tag::Meta {
-                match prop {
-                    "author" | "creator" if m.authors.is_empty() => {
-                        push_unique(&mut m.authors, &dom.text_content(id))
-                    }
-                    "datePublished" => {
-                        if let Some(d) = e.attr(Attr::Datetime) {
-                            set(&mut m.published, d);
-                        }
-                    }
-                    _ => {}
+        if let Some(prop) = e.attr(Attr::Itemprop)
+            && e.tag != Tag::Meta
+        {
+            match prop {
+                "author" | "creator" if m.authors.is_empty() => {
+                    push_unique(&mut m.authors, &dom.text_content(id))
                 }
+                "datePublished" => {
+                    if let Some(d) = e.attr(Attr::Datetime) {
+                        set(&mut m.published, d);
+                    }
+                }
+                _ => {}
             }
         }
     }
@@ -130,10 +128,10 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     if m.title.is_none() {
         m.title = og_title.or(title_tag).or(h1);
     }
-    if m.canonical_url.is_none() {
-        if let Some(u) = hints.url() {
-            set(&mut m.canonical_url, u);
-        }
+    if m.canonical_url.is_none()
+        && let Some(u) = hints.url()
+    {
+        set(&mut m.canonical_url, u);
     }
     for d in [&mut m.published, &mut m.modified] {
         if let Some(v) = d.take() {
@@ -233,10 +231,10 @@ fn json_ld(root: &Value, m: &mut Metadata) {
                     continue;
                 }
                 let is_page = ty.as_str() == Some("WebPage");
-                if let Some(h) = o.get("headline").or_else(|| o.get("name")).and_then(str_of) {
-                    if !is_page {
-                        set(&mut m.title, h);
-                    }
+                if let Some(h) = o.get("headline").or_else(|| o.get("name")).and_then(str_of)
+                    && !is_page
+                {
+                    set(&mut m.title, h);
                 }
                 if let Some(d) = o
                     .get("datePublished")
@@ -263,10 +261,10 @@ fn json_ld(root: &Value, m: &mut Metadata) {
                     }
                     None => {}
                 }
-                if let Some(p) = o.get("publisher").and_then(str_of) {
-                    if !p.starts_with("http") {
-                        set(&mut m.site_name, p);
-                    }
+                if let Some(p) = o.get("publisher").and_then(str_of)
+                    && !p.starts_with("http")
+                {
+                    set(&mut m.site_name, p);
                 }
                 if let Some(i) = o.get("image").and_then(str_of) {
                     set(&mut m.image, i);

@@ -54,6 +54,7 @@ fn hint_reason(bits: u32) -> Option<Reason> {
         (hints::COMMENT, Reason::Comments),
         (hints::MODAL, Reason::Banner),
         (hints::BANNER, Reason::Banner),
+        (hints::FORM, Reason::Banner),
         (hints::AD, Reason::Advertisement),
         (hints::SOCIAL, Reason::Social),
         (hints::RELATED, Reason::Related),
@@ -110,7 +111,11 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
         let mut own = dom.element(id).map_or(0, |e| e.hints);
         let p = dom.node(id).parent;
         raw[id as usize] = own | if p != NONE { raw[p as usize] } else { 0 };
-        let share = if total > 0.0 { prose[id as usize] as f32 / total } else { 0.0 };
+        let share = if total > 0.0 {
+            prose[id as usize] as f32 / total
+        } else {
+            0.0
+        };
         if share >= weights::HINT_VETO_SHARE {
             own &= !(hints::BOILERPLATE & !hints::COMMENT) & !hints::BYLINE;
         }

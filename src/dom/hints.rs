@@ -32,9 +32,12 @@ pub(crate) const HEADER: u32 = 1 << 12;
 /// Dialogs, modals and popups.
 pub(crate) const MODAL: u32 = 1 << 13;
 
+/// Forms: search boxes, sign-up and comment forms.
+pub(crate) const FORM: u32 = 1 << 14;
+
 /// The hints that mark a block as boilerplate.
 pub(crate) const BOILERPLATE: u32 =
-    NAV | RELATED | AD | SOCIAL | BANNER | FOOTER | SIDEBAR | COMMENT | MODAL;
+    NAV | RELATED | AD | SOCIAL | BANNER | FOOTER | SIDEBAR | COMMENT | MODAL | FORM;
 
 /// Words that mark boilerplate anywhere inside a class or id, as long
 /// distinctive stems (so `article-related-links` matches `related`).

@@ -224,12 +224,13 @@ impl Sink {
         let mut buf = self.text.borrow_mut();
         if prev != NONE {
             let mut nodes = self.nodes.borrow_mut();
-            if let NodeData::Text { end, .. } = &mut nodes[prev as usize].data {
-                if *end as usize == buf.len() && buf.len() + text.len() <= u32::MAX as usize {
-                    buf.push_str(text);
-                    *end = buf.len() as u32;
-                    return None;
-                }
+            if let NodeData::Text { end, .. } = &mut nodes[prev as usize].data
+                && *end as usize == buf.len()
+                && buf.len() + text.len() <= u32::MAX as usize
+            {
+                buf.push_str(text);
+                *end = buf.len() as u32;
+                return None;
             }
         }
         if buf.len() + text.len() > u32::MAX as usize {
@@ -349,6 +350,7 @@ impl TreeSink for Sink {
             Tag::Footer => bits |= hints::FOOTER,
             Tag::Header => bits |= hints::HEADER,
             Tag::Dialog => bits |= hints::MODAL,
+            Tag::Form => bits |= hints::FORM,
             Tag::Script if is_ld => bits |= JSON_LD,
             Tag::Html => {
                 if let Some((_, lang)) = kept.iter().find(|(a, _)| *a == Attr::Lang) {
@@ -439,10 +441,11 @@ impl TreeSink for Sink {
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
         // Only `<html>` and `<body>` get late attributes; `lang` is the one
         // that matters.
-        if self.tag(*target) == Some(Tag::Html) && self.lang.borrow().is_none() {
-            if let Some(a) = attrs.iter().find(|a| &*a.name.local == "lang") {
-                *self.lang.borrow_mut() = Some(a.value.trim().to_string());
-            }
+        if self.tag(*target) == Some(Tag::Html)
+            && self.lang.borrow().is_none()
+            && let Some(a) = attrs.iter().find(|a| &*a.name.local == "lang")
+        {
+            *self.lang.borrow_mut() = Some(a.value.trim().to_string());
         }
     }
 

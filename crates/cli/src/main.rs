@@ -14,7 +14,11 @@ use dechaff::{Extracted, Extractor, Hints, Options, Preset};
 use rayon::prelude::*;
 
 #[derive(Parser, Debug)]
-#[command(name = "dechaff", version, about = "Keeps a web page's main content and drops the boilerplate.")]
+#[command(
+    name = "dechaff",
+    version,
+    about = "Keeps a web page's main content and drops the boilerplate."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -90,7 +94,8 @@ struct ExtractArgs {
 }
 
 fn parse_preset(s: &str) -> Result<Preset, String> {
-    Preset::parse(s).ok_or_else(|| format!("unknown preset '{s}': use precision, balanced or recall"))
+    Preset::parse(s)
+        .ok_or_else(|| format!("unknown preset '{s}': use precision, balanced or recall"))
 }
 
 /// Reads a page, un-gzipping `.gz` files.
@@ -109,16 +114,23 @@ fn read_page(path: &Path) -> Result<Vec<u8>> {
 
 /// `D/<stem>.html` and `D/<stem>.html.gz` pages with their stems, sorted.
 fn pages_in(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
-    let entries = fs::read_dir(dir).with_context(|| format!("cannot read directory {}", dir.display()))?;
+    let entries =
+        fs::read_dir(dir).with_context(|| format!("cannot read directory {}", dir.display()))?;
     let mut pages = Vec::new();
     for entry in entries {
-        let path = entry.with_context(|| format!("cannot list {}", dir.display()))?.path();
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
-        let stem = name.strip_suffix(".html.gz").or_else(|| name.strip_suffix(".html"));
-        if let Some(stem) = stem {
-            if path.is_file() {
-                pages.push((stem.to_string(), path));
-            }
+        let path = entry
+            .with_context(|| format!("cannot list {}", dir.display()))?
+            .path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let stem = name
+            .strip_suffix(".html.gz")
+            .or_else(|| name.strip_suffix(".html"));
+        if let Some(stem) = stem
+            && path.is_file()
+        {
+            pages.push((stem.to_string(), path));
         }
     }
     pages.sort();
@@ -126,7 +138,9 @@ fn pages_in(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
 }
 
 fn extract(args: &ExtractArgs) -> Result<ExitCode> {
-    let options = Options::default().with_preset(args.preset).with_comments(args.comments);
+    let options = Options::default()
+        .with_preset(args.preset)
+        .with_comments(args.comments);
     let extractor = Extractor::new(options);
     let mut hints = Hints::new();
     if let Some(u) = &args.url {
@@ -140,7 +154,8 @@ fn extract(args: &ExtractArgs) -> Result<ExitCode> {
         if pages.is_empty() {
             bail!("no .html or .html.gz pages in {}", input.display());
         }
-        fs::create_dir_all(output).with_context(|| format!("cannot create {}", output.display()))?;
+        fs::create_dir_all(output)
+            .with_context(|| format!("cannot create {}", output.display()))?;
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(args.threads.unwrap_or(0))
             .build()
@@ -170,12 +185,21 @@ fn extract(args: &ExtractArgs) -> Result<ExitCode> {
             output.display(),
             failures.len()
         );
-        return Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE });
+        return Ok(if failures.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        });
     }
-    let file = args.file.as_deref().context("give a FILE, - for stdin, or --input-dir")?;
+    let file = args
+        .file
+        .as_deref()
+        .context("give a FILE, - for stdin, or --input-dir")?;
     let bytes = if file == Path::new("-") {
         let mut b = Vec::new();
-        io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
+        io::stdin()
+            .read_to_end(&mut b)
+            .context("cannot read standard input")?;
         b
     } else {
         read_page(file)?
