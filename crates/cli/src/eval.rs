@@ -62,6 +62,11 @@ pub struct EvalArgs {
     #[arg(long)]
     pub json: bool,
 
+    /// Fails (exit status 1) when the overall F1 is below this, or when any
+    /// page panicked: the accuracy floor that CI checks.
+    #[arg(long, value_name = "F1")]
+    pub min_f1: Option<f64>,
+
     /// Writes per-page scores as TSV (id, page_type, P, R, F1, predicted
     /// tokens, truth tokens), worst F1 first.
     #[arg(long, value_name = "FILE")]
@@ -132,6 +137,21 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         println!("{}", serde_json::to_string_pretty(&report.to_json(true))?);
     } else {
         print!("{}", report.table());
+    }
+    if let Some(floor) = args.min_f1 {
+        let f1 = report.overall().means.f1;
+        let panics = report
+            .pages
+            .iter()
+            .filter(|p| matches!(p.status, Status::Panicked(..)))
+            .count();
+        if panics > 0 {
+            bail!("{panics} pages panicked");
+        }
+        if f1 < floor {
+            bail!("F1 {f1:.3} is below the floor {floor:.3}");
+        }
+        eprintln!("dechaff: F1 {f1:.3} meets the floor {floor:.3}");
     }
     Ok(())
 }
