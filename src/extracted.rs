@@ -91,6 +91,12 @@ pub enum Reason {
     Title,
     /// Dropped: byline, date or other article metadata.
     Byline,
+    /// Dropped: prices, carts, ratings, shoppers' reviews.
+    Commerce,
+    /// Dropped: a forum post's signature.
+    Signature,
+    /// Dropped: a disclaimer, disclosure or legal note.
+    Legal,
 }
 
 impl Reason {
@@ -116,6 +122,9 @@ impl Reason {
             Reason::Hidden => "hidden",
             Reason::Title => "title",
             Reason::Byline => "byline",
+            Reason::Commerce => "commerce",
+            Reason::Signature => "signature",
+            Reason::Legal => "legal",
         }
     }
 }

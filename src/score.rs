@@ -4,7 +4,7 @@
 //! Thresholds and weights live in [`weights`], each with why it has its value.
 
 use crate::blocks::{BlockInfo, Page};
-use crate::dom::{Dom, NONE, NodeId, hints};
+use crate::dom::{Dom, NONE, NodeId, Tag, hints};
 use crate::{BlockKind, Options, Preset, Reason};
 
 /// The tuning constants, in one place.
@@ -55,6 +55,9 @@ fn hint_reason(bits: u32) -> Option<Reason> {
         (hints::MODAL, Reason::Banner),
         (hints::BANNER, Reason::Banner),
         (hints::FORM, Reason::Banner),
+        (hints::COMMERCE, Reason::Commerce),
+        (hints::SIGNATURE, Reason::Signature),
+        (hints::LEGAL, Reason::Legal),
         (hints::AD, Reason::Advertisement),
         (hints::SOCIAL, Reason::Social),
         (hints::RELATED, Reason::Related),
@@ -107,7 +110,42 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
     let total = page.order.first().map_or(0, |&r| prose[r as usize]) as f32;
     let mut acc = vec![0u32; dom.nodes.len()];
     let mut raw = vec![0u32; dom.nodes.len()];
+    // Bits vetoed because a node and its siblings with the same bit hold
+    // most of the prose together (an article cut into `class="widget"`
+    // grids by its editor).
+    let mut group_veto = vec![0u32; dom.nodes.len()];
+    let vetoable = hints::BOILERPLATE & !hints::COMMENT;
     for &id in &page.order {
+        if total > 0.0 {
+            let mut sums = [0u64; 32];
+            let mut c = dom.node(id).first_child;
+            while c != NONE {
+                // Only class-given bits: `<aside>`, `<nav>` and `<footer>`
+                // say what they are on purpose.
+                let bits = dom.element(c).map_or(0, |e| e.hints & !tag_hints(e.tag)) & vetoable;
+                if bits != 0 {
+                    for (bit, sum) in sums.iter_mut().enumerate() {
+                        if bits & (1 << bit) != 0 {
+                            *sum += prose[c as usize];
+                        }
+                    }
+                }
+                c = dom.node(c).next;
+            }
+            let mut veto = 0u32;
+            for (bit, sum) in sums.iter().enumerate() {
+                if *sum as f32 >= weights::HINT_VETO_SHARE * total {
+                    veto |= 1 << bit;
+                }
+            }
+            if veto != 0 {
+                let mut c = dom.node(id).first_child;
+                while c != NONE {
+                    group_veto[c as usize] = veto;
+                    c = dom.node(c).next;
+                }
+            }
+        }
         let mut own = dom.element(id).map_or(0, |e| e.hints);
         let p = dom.node(id).parent;
         raw[id as usize] = own | if p != NONE { raw[p as usize] } else { 0 };
@@ -117,8 +155,9 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
             0.0
         };
         if share >= weights::HINT_VETO_SHARE {
-            own &= !(hints::BOILERPLATE & !hints::COMMENT) & !hints::BYLINE;
+            own &= !vetoable & !hints::BYLINE;
         }
+        own &= !group_veto[id as usize];
         if share >= weights::COMMENT_VETO_SHARE {
             own &= !hints::COMMENT;
         }
@@ -126,6 +165,18 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
         acc[id as usize] = up | own;
     }
     (acc, raw)
+}
+
+/// The hint bits an element's tag alone gives it.
+fn tag_hints(tag: Tag) -> u32 {
+    match tag {
+        Tag::Aside => hints::SIDEBAR,
+        Tag::Nav => hints::NAV,
+        Tag::Footer => hints::FOOTER,
+        Tag::Form => hints::FORM,
+        Tag::Dialog => hints::MODAL,
+        _ => 0,
+    }
 }
 
 /// Decides every block of the page.
@@ -317,13 +368,30 @@ fn drop_title(page: &mut Page, title: Option<&str>) {
 }
 
 /// Boilerplate bits, less those that cover most of the page's text.
+///
+/// A bit is dropped when its blocks hold most of the page's text; the
+/// comment bit also when its blocks hold nearly all the prose (a forum
+/// whose every post is `class="comment"`).
 fn boilerplate_mask(page: &Page) -> u32 {
     let total: u64 = page.blocks.iter().map(|b| b.len as u64).sum();
+    let prose: u64 = page
+        .blocks
+        .iter()
+        .filter(|b| is_prose(b))
+        .map(|b| b.len as u64)
+        .sum();
+    // Prose paragraphs outside comments: an article that has a comment
+    // thread, rather than a thread page.
+    let article_blocks = page
+        .blocks
+        .iter()
+        .filter(|b| is_prose(b) && b.hints & hints::COMMENT == 0)
+        .count() as u32;
     let mut mask = hints::BOILERPLATE;
     if total == 0 {
         return mask;
     }
-    for bit in 0..16 {
+    for bit in 0..32 {
         let bit = 1u32 << bit;
         if bit & hints::BOILERPLATE == 0 {
             continue;
@@ -334,7 +402,21 @@ fn boilerplate_mask(page: &Page) -> u32 {
             .filter(|b| b.hints & bit != 0)
             .map(|b| b.len as u64)
             .sum();
-        if covered as f32 > weights::PAGE_WIDE_HINT * total as f32 {
+        let covered_prose: u64 = page
+            .blocks
+            .iter()
+            .filter(|b| b.hints & bit != 0 && is_prose(b))
+            .map(|b| b.len as u64)
+            .sum();
+        // Teaser lists can outweigh a short article's prose, so only
+        // comments (a thread page) are judged by their share of prose.
+        let thread = bit == hints::COMMENT
+            && prose > 0
+            && covered_prose as f32 >= weights::COMMENT_VETO_SHARE * prose as f32
+            && article_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS;
+        let page_wide =
+            bit != hints::COMMENT && covered as f32 > weights::PAGE_WIDE_HINT * total as f32;
+        if page_wide || thread {
             mask &= !bit;
         }
     }

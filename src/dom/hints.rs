@@ -34,10 +34,27 @@ pub(crate) const MODAL: u32 = 1 << 13;
 
 /// Forms: search boxes, sign-up and comment forms.
 pub(crate) const FORM: u32 = 1 << 14;
+/// Prices, carts, ratings and other shop widgets.
+pub(crate) const COMMERCE: u32 = 1 << 15;
+/// A forum post's signature.
+pub(crate) const SIGNATURE: u32 = 1 << 16;
+/// Disclaimers, disclosures and legal notes.
+pub(crate) const LEGAL: u32 = 1 << 17;
 
 /// The hints that mark a block as boilerplate.
-pub(crate) const BOILERPLATE: u32 =
-    NAV | RELATED | AD | SOCIAL | BANNER | FOOTER | SIDEBAR | COMMENT | MODAL | FORM;
+pub(crate) const BOILERPLATE: u32 = NAV
+    | RELATED
+    | AD
+    | SOCIAL
+    | BANNER
+    | FOOTER
+    | SIDEBAR
+    | COMMENT
+    | MODAL
+    | FORM
+    | COMMERCE
+    | SIGNATURE
+    | LEGAL;
 
 /// Words that mark boilerplate anywhere inside a class or id, as long
 /// distinctive stems (so `article-related-links` matches `related`).
@@ -69,6 +86,26 @@ const STEMS: &[(&str, u32)] = &[
     ("recirc", RELATED),
     ("you-may", RELATED),
     ("youmay", RELATED),
+    ("carousel", RELATED),
+    ("also-bought", RELATED),
+    ("also-viewed", RELATED),
+    ("recently-viewed", RELATED),
+    ("might-like", RELATED),
+    ("also-like", RELATED),
+    ("price-box", COMMERCE),
+    ("pricebox", COMMERCE),
+    ("add-to-cart", COMMERCE),
+    ("addtocart", COMMERCE),
+    ("add-to-bag", COMMERCE),
+    ("buy-box", COMMERCE),
+    ("buybox", COMMERCE),
+    ("afterpay", COMMERCE),
+    ("klarna", COMMERCE),
+    ("signature", SIGNATURE),
+    ("disclaimer", LEGAL),
+    ("disclosure", LEGAL),
+    ("optin", BANNER),
+    ("opt-in", BANNER),
     ("advert", AD),
     ("sponsor", AD),
     ("adsense", AD),
@@ -148,6 +185,9 @@ const WORDS: &[(&str, u32)] = &[
     ("promo", AD),
     ("promoted", AD),
     ("banner", AD),
+    ("reviews", COMMERCE),
+    ("sig", SIGNATURE),
+    ("cta", BANNER),
     ("sns", SOCIAL),
     ("login", BANNER),
     ("signin", BANNER),

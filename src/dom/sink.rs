@@ -331,6 +331,11 @@ impl TreeSink for Sink {
                     if v.eq_ignore_ascii_case("articleBody") || v.eq_ignore_ascii_case("text") {
                         bits |= hints::CONTENT;
                     }
+                    // Shoppers' reviews and ratings on a product page.
+                    if v.eq_ignore_ascii_case("review") || v.eq_ignore_ascii_case("aggregateRating")
+                    {
+                        bits |= hints::COMMERCE;
+                    }
                     kept.push((Attr::Itemprop, v.to_string()));
                 }
                 "href" if matches!(tag, Tag::A | Tag::Link) => kept.push((Attr::Href, v.into())),
