@@ -182,6 +182,9 @@ pub enum Degradation {
     TooManyNodes,
     /// Elements nested past the depth limit were flattened.
     TooDeep,
+    /// An element had more attributes than any page needs (a flood that
+    /// would make parsing quadratic): those past the cap were dropped.
+    TooManyAttributes,
 }
 
 impl Degradation {
@@ -191,6 +194,7 @@ impl Degradation {
             Degradation::TooManyBytes => "too_many_bytes",
             Degradation::TooManyNodes => "too_many_nodes",
             Degradation::TooDeep => "too_deep",
+            Degradation::TooManyAttributes => "too_many_attributes",
         }
     }
 }

@@ -37,6 +37,8 @@ mod output;
 mod score;
 
 pub use decode::{Decoded, decode};
+#[doc(hidden)]
+pub use dom::{ParseStats, debug_parse_stats};
 pub use extracted::{Block, BlockKind, Degradation, EncodingSource, Extracted, Metadata, Reason};
 pub use options::{
     DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, Hints, Options, Preset,

@@ -38,6 +38,11 @@ mod weights {
     /// A prose region with this many paragraphs is an article-like page
     /// whatever else the page holds (menus can outweigh a short story).
     pub const ARTICLE_MIN_PROSE_BLOCKS: u32 = 3;
+    /// The region grows to its parent while the parent keeps this share of
+    /// its value (the siblings it adds are close to neutral).
+    pub const LIFT_RATIO: f32 = 0.95;
+    /// Longest run of fragments kept for sitting between kept blocks.
+    pub const MAX_CONTEXT_RUN: usize = 2;
     /// Link density above which a block is a link (list) rather than text.
     pub const LINK_DENSE: f32 = 0.5;
     /// Blocks shorter than this with no sentence punctuation are fragments
@@ -260,51 +265,72 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         b.kept = true;
         b.reason = Reason::Content;
     }
-    smooth(page, preset);
+    smooth(page, preset, listing);
     drop_title(page, title);
 }
 
 /// Short fragments and headings are judged by their neighbours.
-fn smooth(page: &mut Page, preset: Preset) {
+fn smooth(page: &mut Page, preset: Preset, listing: bool) {
     let n = page.blocks.len();
     let min_len = match preset {
         Preset::Precision => weights::FRAGMENT_LEN * 2,
         Preset::Balanced => weights::FRAGMENT_LEN,
         Preset::Recall => weights::FRAGMENT_LEN / 2,
     };
-    for i in 0..n {
-        let b = &page.blocks[i];
-        if !b.kept || b.reason != Reason::Content {
+    let fragment: Vec<bool> = page
+        .blocks
+        .iter()
+        .map(|b| {
+            b.kept
+                && b.reason == Reason::Content
+                && b.len < min_len
+                && b.punct == 0
+                && !matches!(
+                    b.kind,
+                    BlockKind::Heading(_)
+                        | BlockKind::Code
+                        | BlockKind::TableRow { .. }
+                        | BlockKind::ListItem { .. }
+                )
+        })
+        .collect();
+    // Runs of fragments: one or two short lines between kept blocks are
+    // part of the flow (a dateline, a label); a longer run is a widget
+    // (product cards, button rows) even inside the content.
+    let mut i = 0;
+    while i < n {
+        if !fragment[i] {
+            i += 1;
             continue;
         }
-        let fragment = b.len < min_len
-            && b.punct == 0
-            && !matches!(
-                b.kind,
-                BlockKind::Heading(_)
-                    | BlockKind::Code
-                    | BlockKind::TableRow { .. }
-                    | BlockKind::ListItem { .. }
-            );
-        if !fragment {
-            continue;
+        let mut j = i;
+        while j < n && (fragment[j] || page.blocks[j].len == 0) {
+            j += 1;
         }
         let prev_kept = page.blocks[..i]
             .iter()
             .rev()
             .find(|b| b.len > 0)
             .is_some_and(|b| b.kept);
-        let next_kept = page.blocks[i + 1..]
+        let next_kept = page.blocks[j..]
             .iter()
             .find(|b| b.len > 0)
             .is_some_and(|b| b.kept);
-        let b = &mut page.blocks[i];
-        if prev_kept && next_kept {
-            b.reason = Reason::Context;
-        } else {
-            b.kept = false;
-            b.reason = Reason::TooShort;
+        let run = fragment[i..j].iter().filter(|&&f| f).count();
+        // On a listing page the fragments are the items' names and prices.
+        let keep = listing || (prev_kept && next_kept && run <= weights::MAX_CONTEXT_RUN);
+        for (k, b) in page.blocks[i..j].iter_mut().enumerate() {
+            if !fragment[i + k] {
+                continue;
+            }
+            if keep {
+                b.reason = Reason::Context;
+            } else {
+                b.kept = false;
+                b.reason = Reason::TooShort;
+            }
         }
+        i = j;
     }
     // A heading is kept only when kept text follows it before the next
     // heading of the same or a higher rank.
@@ -452,6 +478,18 @@ fn best_subtree(dom: &Dom, page: &Page, value: impl Fn(&BlockInfo) -> f32) -> No
             best = id;
             best_score = s;
         }
+    }
+    // Lift to the parent while what the parent adds is about neutral: a
+    // photo and caption or a heading beside the body belong with it, and
+    // the per-block decisions drop whatever boilerplate comes along.
+    let root = page.order.first().copied().unwrap_or(NONE);
+    while best != NONE && best != root {
+        let p = dom.node(best).parent;
+        if p == NONE || p == root || score[p as usize] < weights::LIFT_RATIO * score[best as usize]
+        {
+            break;
+        }
+        best = p;
     }
     best
 }

@@ -176,3 +176,43 @@ impl Iterator for Preorder<'_> {
 pub(crate) fn parse(text: &str, options: &Options) -> Dom {
     sink::parse(text, options)
 }
+
+/// Size of the tree a page parses into, for the robustness tests.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParseStats {
+    /// Nodes in the arena, detached ones included.
+    pub nodes: usize,
+    /// Deepest element below the document (the document is depth 0).
+    pub depth: usize,
+    /// Bytes in the text buffer.
+    pub text_bytes: usize,
+    /// The degradation the parse reported.
+    pub degraded: Option<Degradation>,
+}
+
+/// Decodes and parses a page as [`Extractor::extract`](crate::Extractor::extract)
+/// does and reports the tree's size.
+#[doc(hidden)]
+pub fn debug_parse_stats(bytes: &[u8], options: &Options) -> ParseStats {
+    let bytes = &bytes[..bytes.len().min(options.max_bytes)];
+    let decoded = crate::decode(bytes, &crate::Hints::default());
+    let dom = parse(&decoded.text, options);
+    // Depth by an explicit stack of (node, depth).
+    let mut depth = 0;
+    let mut stack = vec![(DOCUMENT, 0usize)];
+    while let Some((id, d)) = stack.pop() {
+        depth = depth.max(d);
+        let mut c = dom.node(id).first_child;
+        while c != NONE {
+            stack.push((c, d + 1));
+            c = dom.node(c).next;
+        }
+    }
+    ParseStats {
+        nodes: dom.nodes.len(),
+        depth,
+        text_bytes: dom.text.len(),
+        degraded: dom.degraded,
+    }
+}
