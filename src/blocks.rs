@@ -121,6 +121,11 @@ struct Builder {
     link_len: u32,
     links: u32,
     punct: u32,
+    /// Hints shared by every piece of the block's text, inline elements'
+    /// included (`<span class="ad">`), which are gone from the stack by the
+    /// time the block is flushed. Shared by all pieces, so that a
+    /// `<span class="hljs-comment">` in code does not mark the whole block.
+    inline_hints: Option<u32>,
 }
 
 impl Builder {
@@ -209,7 +214,7 @@ impl Walker<'_> {
             kind,
             text,
             owner: *self.owner_stack.last().unwrap_or(&DOCUMENT),
-            hints: *self.hint_stack.last().unwrap_or(&0),
+            hints: *self.hint_stack.last().unwrap_or(&0) | b.inline_hints.unwrap_or(0),
             len: b.len,
             link_len: b.link_len,
             links: b.links,
@@ -378,7 +383,12 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
         match &node.data {
             NodeData::Text { start, end } => {
                 let (pre, links) = (w.pre > 0, w.links > 0);
-                w.cur.push(dom.text_of(*start, *end), pre, links);
+                let text = dom.text_of(*start, *end);
+                if !text.trim().is_empty() {
+                    let top = *w.hint_stack.last().unwrap_or(&0);
+                    w.cur.inline_hints = Some(w.cur.inline_hints.map_or(top, |h| h & top));
+                }
+                w.cur.push(text, pre, links);
             }
             NodeData::Element(e) => {
                 if exiting {

@@ -265,12 +265,12 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         b.kept = true;
         b.reason = Reason::Content;
     }
-    smooth(page, preset, listing);
+    smooth(dom, page, preset, listing);
     drop_title(page, title);
 }
 
 /// Short fragments and headings are judged by their neighbours.
-fn smooth(page: &mut Page, preset: Preset, listing: bool) {
+fn smooth(dom: &Dom, page: &mut Page, preset: Preset, listing: bool) {
     let n = page.blocks.len();
     let min_len = match preset {
         Preset::Precision => weights::FRAGMENT_LEN * 2,
@@ -285,13 +285,13 @@ fn smooth(page: &mut Page, preset: Preset, listing: bool) {
                 && b.reason == Reason::Content
                 && b.len < min_len
                 && b.punct == 0
-                && !matches!(
-                    b.kind,
-                    BlockKind::Heading(_)
-                        | BlockKind::Code
-                        | BlockKind::TableRow { .. }
-                        | BlockKind::ListItem { .. }
-                )
+                && match b.kind {
+                    BlockKind::Heading(_) | BlockKind::Code | BlockKind::TableRow { .. } => false,
+                    // A list's own short items are content; short lines in
+                    // boxes nested inside an item are judged like any other.
+                    BlockKind::ListItem { .. } => dom.tag(b.owner) != Some(Tag::Li),
+                    _ => true,
+                }
         })
         .collect();
     // Runs of fragments: one or two short lines between kept blocks are
