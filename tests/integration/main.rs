@@ -1,0 +1,3 @@
+//! Integration tests, gathered in one binary so the library is linked once.
+
+mod corpus;
