@@ -12,6 +12,9 @@ pub(crate) struct BlockInfo {
     pub text: String,
     /// The innermost block-level element holding the text.
     pub owner: NodeId,
+    /// The innermost `<li>` or `<article>` holding the text (a list item
+    /// or a card), or `NONE`.
+    pub card: NodeId,
     /// [`hints`] bits of the owner and all its ancestors.
     pub hints: u32,
     /// Text length in letters and digits, a CJK character counting as
@@ -172,6 +175,7 @@ struct Walker<'a> {
     cur: Builder,
     hint_stack: Vec<u32>,
     owner_stack: Vec<NodeId>,
+    card_stack: Vec<NodeId>,
     headings: Vec<u8>,
     lists: Vec<bool>,
     items: Vec<(bool, u8)>,
@@ -214,6 +218,7 @@ impl Walker<'_> {
             kind,
             text,
             owner: *self.owner_stack.last().unwrap_or(&DOCUMENT),
+            card: *self.card_stack.last().unwrap_or(&NONE),
             hints: *self.hint_stack.last().unwrap_or(&0) | b.inline_hints.unwrap_or(0),
             len: b.len,
             link_len: b.link_len,
@@ -281,6 +286,9 @@ impl Walker<'_> {
         if let Some(level) = tag.heading_level() {
             self.headings.push(level);
         }
+        if matches!(tag, Tag::Li | Tag::Article) {
+            self.card_stack.push(id);
+        }
     }
 
     fn exit(&mut self, id: NodeId, tag: Tag) {
@@ -307,6 +315,9 @@ impl Walker<'_> {
         }
         if tag.heading_level().is_some() {
             self.headings.pop();
+        }
+        if matches!(tag, Tag::Li | Tag::Article) {
+            self.card_stack.pop();
         }
         if tag.is_block() && !in_row {
             self.owner_stack.pop();
@@ -367,6 +378,7 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
         cur: Builder::default(),
         hint_stack: Vec::new(),
         owner_stack: vec![root],
+        card_stack: Vec::new(),
         headings: Vec::new(),
         lists: Vec::new(),
         items: Vec::new(),

@@ -43,6 +43,11 @@ mod weights {
     pub const LIFT_RATIO: f32 = 0.95;
     /// Longest run of fragments kept for sitting between kept blocks.
     pub const MAX_CONTEXT_RUN: usize = 2;
+    /// A linked line this long opening a card is a headline.
+    pub const HEADLINE_MIN_LEN: u32 = 15;
+    /// A card longer than this is an article in its own right (a forum
+    /// post, a listicle item), not a teaser.
+    pub const TEASER_MAX_LEN: u32 = 600;
     /// Link density above which a block is a link (list) rather than text.
     pub const LINK_DENSE: f32 = 0.5;
     /// Blocks shorter than this with no sentence punctuation are fragments
@@ -172,6 +177,33 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
     (acc, raw)
 }
 
+/// Cards that read as teasers for other pages: a list item or `<article>`
+/// inside the region whose text opens with a linked headline and is short
+/// (a headline and its blurb). On an article page those are "more
+/// stories", however much prose the blurbs hold.
+fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
+    let mut len = vec![0u32; dom.nodes.len()];
+    let mut headline = vec![false; dom.nodes.len()];
+    let mut first = vec![true; dom.nodes.len()];
+    for b in &page.blocks {
+        if b.card == NONE || b.card == region {
+            continue;
+        }
+        let c = b.card as usize;
+        len[c] = len[c].saturating_add(b.len);
+        if first[c] {
+            first[c] = false;
+            headline[c] =
+                b.len >= weights::HEADLINE_MIN_LEN && b.link_density() > weights::LINK_DENSE;
+        }
+    }
+    headline
+        .iter()
+        .zip(&len)
+        .map(|(&h, &l)| h && l <= weights::TEASER_MAX_LEN)
+        .collect()
+}
+
 /// The hint bits an element's tag alone gives it.
 fn tag_hints(tag: Tag) -> u32 {
     match tag {
@@ -234,6 +266,25 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     } else {
         acc[region as usize]
     };
+    let mut teaser = if listing {
+        Vec::new()
+    } else {
+        teaser_cards(dom, page, region)
+    };
+    // Teasers are what the page lists unless an article stands beside
+    // them: they must leave some prose paragraphs of its own.
+    let own_prose = page
+        .blocks
+        .iter()
+        .filter(|b| {
+            inside[b.owner as usize]
+                && is_prose(b)
+                && !(b.card != NONE && teaser.get(b.card as usize).copied().unwrap_or(false))
+        })
+        .count() as u32;
+    if own_prose < weights::ARTICLE_MIN_PROSE_BLOCKS {
+        teaser.clear();
+    }
     let preset = options.preset;
     for b in page.blocks.iter_mut() {
         if !inside[b.owner as usize] {
@@ -250,6 +301,11 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         if b.hints & !outer & hints::BYLINE != 0 && b.len < weights::BYLINE_MAX_LEN {
             b.kept = false;
             b.reason = Reason::Byline;
+            continue;
+        }
+        if b.card != NONE && teaser.get(b.card as usize).copied().unwrap_or(false) {
+            b.kept = false;
+            b.reason = Reason::Related;
             continue;
         }
         let ld = b.link_density();
