@@ -326,9 +326,12 @@ impl Walker<'_> {
     }
 }
 
-/// Whether an element and its subtree are never shown.
-pub(crate) fn is_hidden(tag: Tag, hints_bits: u32) -> bool {
-    tag.is_invisible() || hints_bits & hints::HIDDEN != 0
+/// Whether an element and its subtree are never shown. Elements hidden by
+/// attributes or classes are walked all the same: their blocks carry the
+/// `HIDDEN` hint, and scoring drops them unless they hold most of the page
+/// (script-rendered pages stream their content into hidden containers).
+pub(crate) fn is_hidden(tag: Tag) -> bool {
+    tag.is_invisible()
 }
 
 /// Cuts the page's visible text into blocks; with `all_text`, every text
@@ -339,7 +342,7 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
     } else {
         dom.find(Tag::Body).unwrap_or(DOCUMENT)
     };
-    let hidden = |tag: Tag, bits: u32| !all_text && is_hidden(tag, bits);
+    let hidden = |tag: Tag, _bits: u32| !all_text && is_hidden(tag);
     // Visible elements in document order, skipping hidden subtrees.
     let mut order = Vec::new();
     let mut stack = vec![root];

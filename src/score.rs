@@ -61,6 +61,7 @@ mod weights {
 /// Maps boilerplate hint bits to the reason they give.
 fn hint_reason(bits: u32) -> Option<Reason> {
     const ORDER: &[(u32, Reason)] = &[
+        (hints::HIDDEN, Reason::Hidden),
         (hints::COMMENT, Reason::Comments),
         (hints::MODAL, Reason::Banner),
         (hints::BANNER, Reason::Banner),
@@ -105,26 +106,36 @@ fn is_prose(b: &BlockInfo) -> bool {
 /// the page is a thread: a forum, a Q&A).
 /// Returns the vetted bits and the raw ones, both accumulated.
 fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
+    // Shares are of the visible prose; hidden containers are measured
+    // against all of it (a script-rendered page's content is all hidden).
     let mut prose = vec![0u64; dom.nodes.len()];
+    let mut prose_all = vec![0u64; dom.nodes.len()];
     for b in &page.blocks {
         if is_prose(b) {
-            prose[b.owner as usize] += b.len as u64;
+            prose_all[b.owner as usize] += b.len as u64;
+            if b.hints & hints::HIDDEN == 0 {
+                prose[b.owner as usize] += b.len as u64;
+            }
         }
     }
     for &id in page.order.iter().skip(1).rev() {
         let p = dom.node(id).parent;
         if p != NONE {
             prose[p as usize] += prose[id as usize];
+            prose_all[p as usize] += prose_all[id as usize];
         }
     }
     let total = page.order.first().map_or(0, |&r| prose[r as usize]) as f32;
+    let total_all = page.order.first().map_or(0, |&r| prose_all[r as usize]) as f32;
     let mut acc = vec![0u32; dom.nodes.len()];
     let mut raw = vec![0u32; dom.nodes.len()];
     // Bits vetoed because a node and its siblings with the same bit hold
     // most of the prose together (an article cut into `class="widget"`
     // grids by its editor).
     let mut group_veto = vec![0u32; dom.nodes.len()];
-    let vetoable = hints::BOILERPLATE & !hints::COMMENT;
+    // Comments and hidden content need a larger share: an article's
+    // thread or a cookie policy in a hidden dialog can outweigh the article.
+    let vetoable = hints::BOILERPLATE & !hints::COMMENT & !hints::HIDDEN;
     for &id in &page.order {
         if total > 0.0 {
             let mut sums = [0u64; 32];
@@ -171,6 +182,11 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
         if share >= weights::COMMENT_VETO_SHARE {
             own &= !hints::COMMENT;
         }
+        if total_all > 0.0
+            && prose_all[id as usize] as f32 >= weights::COMMENT_VETO_SHARE * total_all
+        {
+            own &= !hints::HIDDEN;
+        }
         let up = if p != NONE { acc[p as usize] } else { 0 };
         acc[id as usize] = up | own;
     }
@@ -184,23 +200,23 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
 fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
     let mut len = vec![0u32; dom.nodes.len()];
     let mut headline = vec![false; dom.nodes.len()];
-    let mut first = vec![true; dom.nodes.len()];
+    let mut blocks = vec![0u32; dom.nodes.len()];
     for b in &page.blocks {
         if b.card == NONE || b.card == region {
             continue;
         }
         let c = b.card as usize;
         len[c] = len[c].saturating_add(b.len);
-        if first[c] {
-            first[c] = false;
+        if blocks[c] == 0 {
             headline[c] =
                 b.len >= weights::HEADLINE_MIN_LEN && b.link_density() > weights::LINK_DENSE;
         }
+        blocks[c] += 1;
     }
-    headline
-        .iter()
-        .zip(&len)
-        .map(|(&h, &l)| h && l <= weights::TEASER_MAX_LEN)
+    // The headline must stand on its own line above a blurb: a list item
+    // that merely opens with a link is a list of points, not of teasers.
+    (0..dom.nodes.len())
+        .map(|c| headline[c] && blocks[c] >= 2 && len[c] <= weights::TEASER_MAX_LEN)
         .collect()
 }
 
@@ -459,7 +475,7 @@ fn boilerplate_mask(page: &Page) -> u32 {
     let prose: u64 = page
         .blocks
         .iter()
-        .filter(|b| is_prose(b))
+        .filter(|b| is_prose(b) && b.hints & hints::HIDDEN == 0)
         .map(|b| b.len as u64)
         .sum();
     // Prose paragraphs outside comments: an article that has a comment
@@ -496,8 +512,8 @@ fn boilerplate_mask(page: &Page) -> u32 {
             && prose > 0
             && covered_prose as f32 >= weights::COMMENT_VETO_SHARE * prose as f32
             && article_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS;
-        let page_wide =
-            bit != hints::COMMENT && covered as f32 > weights::PAGE_WIDE_HINT * total as f32;
+        let page_wide = bit & (hints::COMMENT | hints::HIDDEN) == 0
+            && covered as f32 > weights::PAGE_WIDE_HINT * total as f32;
         if page_wide || thread {
             mask &= !bit;
         }
