@@ -59,6 +59,9 @@ pub enum Reason {
     Context,
     /// Kept: a heading that introduces kept content.
     HeadingOfContent,
+    /// Kept: nothing on the page looked like content, so the best of what
+    /// there is was kept rather than nothing.
+    Fallback,
     /// Kept: every block is kept ([`Options::with_keep_all`](crate::Options::with_keep_all)).
     KeepAll,
     /// Dropped: outside the main content region.
@@ -107,6 +110,7 @@ impl Reason {
             Reason::Context => "context",
             Reason::HeadingOfContent => "heading_of_content",
             Reason::KeepAll => "keep_all",
+            Reason::Fallback => "fallback",
             Reason::OutsideMain => "outside_main",
             Reason::Navigation => "navigation",
             Reason::Related => "related",

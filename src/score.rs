@@ -339,6 +339,35 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     }
     smooth(dom, page, preset, listing);
     drop_title(page, title);
+    fallback(page, &inside, bad_mask);
+}
+
+/// A page with text never comes out empty: when every block was dropped,
+/// keep the region's unhinted blocks, else the page's unhinted blocks, else
+/// its longest block.
+fn fallback(page: &mut Page, inside: &[bool], bad_mask: u32) {
+    if page.blocks.iter().any(|b| b.kept) {
+        return;
+    }
+    let mut keep = |pick: &dyn Fn(&BlockInfo) -> bool| {
+        let mut any = false;
+        for b in page.blocks.iter_mut().filter(|b| b.len > 0 && pick(b)) {
+            b.kept = true;
+            b.reason = Reason::Fallback;
+            any = true;
+        }
+        any
+    };
+    if keep(&|b| inside[b.owner as usize] && b.hints & bad_mask == 0) {
+        return;
+    }
+    if keep(&|b| b.hints & bad_mask == 0) {
+        return;
+    }
+    if let Some(b) = page.blocks.iter_mut().max_by_key(|b| b.len) {
+        b.kept = true;
+        b.reason = Reason::Fallback;
+    }
 }
 
 /// Short fragments and headings are judged by their neighbours.
