@@ -2,7 +2,7 @@
 //! block-level elements and measures each (text, links, punctuation) along
 //! with the markup context it sits in.
 
-use crate::dom::{DOCUMENT, Dom, NONE, NodeData, NodeId, Tag, hints};
+use crate::dom::{DOCUMENT, Dom, NONE, NodeData, NodeId, Tag};
 use crate::{Block, BlockKind, Reason};
 
 /// A block with its features and (after scoring) its decision.

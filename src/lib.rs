@@ -85,15 +85,16 @@ impl Extractor {
         let mut blocks = page.into_blocks();
         // A page whose markup holds no text at all (a script-rendered
         // shell) still says what it is in its description.
-        if !self.options.keep_all && !blocks.iter().any(|b| b.kept) {
-            if let Some(d) = &meta.description {
-                blocks.push(Block {
-                    kind: BlockKind::Paragraph,
-                    text: d.clone(),
-                    kept: true,
-                    reason: Reason::Fallback,
-                });
-            }
+        if !self.options.keep_all
+            && !blocks.iter().any(|b| b.kept)
+            && let Some(d) = &meta.description
+        {
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                text: d.clone(),
+                kept: true,
+                reason: Reason::Fallback,
+            });
         }
         Extracted {
             title: meta.title.clone(),
