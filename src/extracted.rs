@@ -98,6 +98,8 @@ pub enum Reason {
     Commerce,
     /// Dropped: a forum post's signature.
     Signature,
+    /// Dropped: the same text was already kept (a hidden copy, a repeat).
+    Duplicate,
     /// Dropped: a disclaimer, disclosure or legal note.
     Legal,
 }
@@ -128,6 +130,7 @@ impl Reason {
             Reason::Byline => "byline",
             Reason::Commerce => "commerce",
             Reason::Signature => "signature",
+            Reason::Duplicate => "duplicate",
             Reason::Legal => "legal",
         }
     }

@@ -31,6 +31,7 @@ mod blocks;
 mod decode;
 mod dom;
 mod extracted;
+mod guard;
 mod metadata;
 mod options;
 mod output;

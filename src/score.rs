@@ -48,6 +48,9 @@ mod weights {
     /// A card longer than this is an article in its own right (a forum
     /// post, a listicle item), not a teaser.
     pub const TEASER_MAX_LEN: u32 = 600;
+    /// Blocks at least this long are dropped when their text repeats a kept
+    /// block; shorter ones (a "Note", a repeated label) may repeat in content.
+    pub const REPEAT_MIN_LEN: u32 = 50;
     /// Link density above which a block is a link (list) rather than text.
     pub const LINK_DENSE: f32 = 0.5;
     /// Blocks shorter than this with no sentence punctuation are fragments
@@ -339,7 +342,23 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     }
     smooth(dom, page, preset, listing);
     drop_title(page, title);
+    drop_repeats(page);
     fallback(page, &inside, bad_mask);
+}
+
+/// A block whose text was already kept is a copy (a hidden print or AMP
+/// version, a repeated summary): keep the first only.
+fn drop_repeats(page: &mut Page) {
+    let mut seen = std::collections::HashSet::new();
+    for b in page.blocks.iter_mut().filter(|b| b.kept) {
+        if b.len < weights::REPEAT_MIN_LEN {
+            continue;
+        }
+        if !seen.insert(b.text.clone()) {
+            b.kept = false;
+            b.reason = Reason::Duplicate;
+        }
+    }
 }
 
 /// A page with text never comes out empty: when every block was dropped,

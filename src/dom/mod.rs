@@ -177,6 +177,92 @@ pub(crate) fn parse(text: &str, options: &Options) -> Dom {
     sink::parse(text, options)
 }
 
+/// Flattens every element at depth `max` (the document is depth 0): its
+/// visible text, and its descendants that hold nothing (`<br>`, `<img>`),
+/// become its children in document order; the elements in between are
+/// unlinked, and hidden subtrees below it are dropped so their text does
+/// not surface. Returns whether anything was flattened. Linear: each node
+/// is visited once.
+pub(crate) fn flatten_below(nodes: &mut [Node], max: usize) -> bool {
+    let hidden = |n: &Node| match &n.data {
+        NodeData::Element(e) => e.tag.is_invisible() || e.hints & hints::HIDDEN != 0,
+        _ => false,
+    };
+    let mut flattened = false;
+    let mut kept = Vec::new();
+    let mut id = DOCUMENT;
+    let mut depth = 0;
+    loop {
+        let first = nodes[id as usize].first_child;
+        if first != NONE && depth < max {
+            id = first;
+            depth += 1;
+            continue;
+        }
+        if first != NONE && matches!(nodes[id as usize].data, NodeData::Element(_)) {
+            // Gather the subtree's leaves in document order.
+            kept.clear();
+            let mut deeper = false;
+            let mut c = first;
+            while c != NONE {
+                let n = &nodes[c as usize];
+                let descend = n.first_child != NONE && !hidden(n);
+                if n.first_child == NONE && !hidden(n) {
+                    kept.push(c);
+                } else {
+                    deeper = true;
+                }
+                c = if descend {
+                    n.first_child
+                } else {
+                    // The next node after `c`'s subtree, within `id`'s.
+                    let mut up = c;
+                    loop {
+                        let u = &nodes[up as usize];
+                        if u.next != NONE {
+                            break u.next;
+                        }
+                        up = u.parent;
+                        if up == id || up == NONE {
+                            break NONE;
+                        }
+                    }
+                };
+            }
+            if deeper {
+                flattened = true;
+                let mut prev = NONE;
+                for &k in &kept {
+                    let n = &mut nodes[k as usize];
+                    n.parent = id;
+                    n.prev = prev;
+                    n.next = NONE;
+                    if prev != NONE {
+                        nodes[prev as usize].next = k;
+                    }
+                    prev = k;
+                }
+                let x = &mut nodes[id as usize];
+                x.first_child = kept.first().copied().unwrap_or(NONE);
+                x.last_child = prev;
+            }
+        }
+        // On to the next sibling, or the nearest ancestor's.
+        loop {
+            if id == DOCUMENT {
+                return flattened;
+            }
+            let n = &nodes[id as usize];
+            if n.next != NONE {
+                id = n.next;
+                break;
+            }
+            id = n.parent;
+            depth -= 1;
+        }
+    }
+}
+
 /// Size of the tree a page parses into, for the robustness tests.
 #[doc(hidden)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,6 +273,9 @@ pub struct ParseStats {
     pub depth: usize,
     /// Bytes in the text buffer.
     pub text_bytes: usize,
+    /// The most open and active formatting elements the tree builder held
+    /// at once (counted before each start tag).
+    pub max_open: usize,
     /// The degradation the parse reported.
     pub degraded: Option<Degradation>,
 }
@@ -197,7 +286,7 @@ pub struct ParseStats {
 pub fn debug_parse_stats(bytes: &[u8], options: &Options) -> ParseStats {
     let bytes = &bytes[..bytes.len().min(options.max_bytes)];
     let decoded = crate::decode(bytes, &crate::Hints::default());
-    let dom = parse(&decoded.text, options);
+    let (dom, max_open) = sink::parse_counting(&decoded.text, options, true);
     // Depth by an explicit stack of (node, depth).
     let mut depth = 0;
     let mut stack = vec![(DOCUMENT, 0usize)];
@@ -213,6 +302,7 @@ pub fn debug_parse_stats(bytes: &[u8], options: &Options) -> ParseStats {
         nodes: dom.nodes.len(),
         depth,
         text_bytes: dom.text.len(),
+        max_open,
         degraded: dom.degraded,
     }
 }

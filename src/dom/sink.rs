@@ -7,19 +7,30 @@
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
+use html5ever::TokenizerResult;
 use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::{Attribute, LocalName, Namespace, ParseOpts, QualName, local_name, ns};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use html5ever::{Attribute, LocalName, Namespace, QualName, local_name, ns};
 
 use super::hints;
 use super::{Attr, DOCUMENT, Dom, Element, NONE, Node, NodeData, NodeId, Tag};
+use crate::guard::{self, NodeCount, TokenGuard};
 use crate::{Degradation, Options};
 
-/// Input is fed to the parser in pieces this large, so that the node limit
-/// is checked as the tree grows rather than after the whole page.
+/// Input is fed to the parser in pieces this large, so that once the node
+/// limit is reached the rest of the page is not even tokenized.
 const CHUNK: usize = 64 * 1024;
 
 pub(super) fn parse(text: &str, options: &Options) -> Dom {
+    parse_counting(text, options, false).0
+}
+
+/// Parses through the guards of [`crate::guard`]; with `exact`, also
+/// returns the most open and formatting elements the tree builder held.
+pub(super) fn parse_counting(text: &str, options: &Options, exact: bool) -> (Dom, usize) {
+    let (text, capped) = guard::prepare(text);
     let sink = Sink {
         nodes: RefCell::new(vec![Node {
             parent: NONE,
@@ -29,64 +40,72 @@ pub(super) fn parse(text: &str, options: &Options) -> Dom {
             next: NONE,
             data: NodeData::Document,
         }]),
-        depth: RefCell::new(vec![0]),
         text: RefCell::new(String::new()),
         json_ld: RefCell::new(Vec::new()),
         lang: RefCell::new(None),
-        max_depth: options.max_depth.max(2) as u32,
-        too_deep: Cell::new(false),
         template: Cell::new(NONE),
     };
     // Scripting off, as in a browser without JavaScript: `<noscript>` then
     // holds markup, which is where script-rendered sites put their content.
-    let opts = ParseOpts {
-        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
-            scripting_enabled: false,
-            ..Default::default()
-        },
+    let tb_opts = TreeBuilderOpts {
+        scripting_enabled: false,
         ..Default::default()
     };
-    let mut parser = html5ever::parse_document(sink, opts);
-    let mut rest = text;
-    let mut too_many = false;
-    while !rest.is_empty() {
+    let max_depth = options.max_depth.max(2);
+    let mut guard = TokenGuard::new(
+        TreeBuilder::new(sink, tb_opts),
+        max_depth,
+        options.max_nodes.max(1),
+    );
+    if exact {
+        guard = guard.count_exactly();
+    }
+    let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    let mut rest = &*text;
+    while !rest.is_empty() && !tokenizer.sink.full.get() {
         let mut cut = rest.len().min(CHUNK);
         while !rest.is_char_boundary(cut) {
             cut -= 1;
         }
-        parser.process(StrTendril::from_slice(&rest[..cut]));
+        input.push_back(StrTendril::from_slice(&rest[..cut]));
         rest = &rest[cut..];
-        if parser.tokenizer.sink.sink.nodes.borrow().len() >= options.max_nodes {
-            too_many = !rest.is_empty();
-            break;
-        }
+        // The guard never asks the tokenizer to pause, so one call
+        // consumes the chunk; loop anyway should that ever change.
+        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     }
-    let sink = parser.finish();
-    let degraded = if too_many {
+    tokenizer.end();
+    let guard = tokenizer.sink;
+    let max_open = guard.max_seen.get();
+    let full = guard.full.get();
+    let mut too_deep = guard.too_deep.get();
+    let sink = guard.tb.sink;
+    let mut nodes = sink.nodes.into_inner();
+    too_deep |= super::flatten_below(&mut nodes, max_depth);
+    let degraded = if full {
         Some(Degradation::TooManyNodes)
-    } else if sink.too_deep.get() {
+    } else if too_deep {
         Some(Degradation::TooDeep)
+    } else if capped {
+        Some(Degradation::TooManyAttributes)
     } else {
         None
     };
-    Dom {
-        nodes: sink.nodes.into_inner(),
+    let dom = Dom {
+        nodes,
         text: sink.text.into_inner(),
         json_ld: sink.json_ld.into_inner(),
         lang: sink.lang.into_inner(),
         degraded,
-    }
+    };
+    (dom, max_open)
 }
 
 struct Sink {
     nodes: RefCell<Vec<Node>>,
-    /// Depth of each node when it was last attached (0 for detached).
-    depth: RefCell<Vec<u32>>,
     text: RefCell<String>,
     json_ld: RefCell<Vec<String>>,
     lang: RefCell<Option<String>>,
-    max_depth: u32,
-    too_deep: Cell<bool>,
     /// The detached node that holds every `<template>`'s contents.
     template: Cell<NodeId>,
 }
@@ -121,7 +140,6 @@ impl Sink {
             next: NONE,
             data,
         });
-        self.depth.borrow_mut().push(0);
         id
     }
 
@@ -157,25 +175,8 @@ impl Sink {
         }
     }
 
-    /// Where a child of `parent` really goes: past the depth limit, into
-    /// the deepest ancestor still within it (its text stays, its nesting
-    /// goes).
-    fn clamp_parent(&self, mut parent: NodeId) -> NodeId {
-        let depth = self.depth.borrow();
-        while depth[parent as usize] >= self.max_depth {
-            let up = self.nodes.borrow()[parent as usize].parent;
-            if up == NONE {
-                break;
-            }
-            self.too_deep.set(true);
-            parent = up;
-        }
-        parent
-    }
-
     fn append_node(&self, parent: NodeId, child: NodeId) {
         self.detach(child);
-        let parent = self.clamp_parent(parent);
         let mut nodes = self.nodes.borrow_mut();
         let last = nodes[parent as usize].last_child;
         {
@@ -189,8 +190,6 @@ impl Sink {
             nodes[parent as usize].first_child = child;
         }
         nodes[parent as usize].last_child = child;
-        let mut depth = self.depth.borrow_mut();
-        depth[child as usize] = depth[parent as usize] + 1;
     }
 
     fn insert_before(&self, sibling: NodeId, child: NodeId) {
@@ -213,8 +212,6 @@ impl Sink {
         } else {
             nodes[parent as usize].first_child = child;
         }
-        let mut depth = self.depth.borrow_mut();
-        depth[child as usize] = depth[sibling as usize];
     }
 
     /// Appends text after `prev` (the would-be previous sibling), merging
@@ -390,10 +387,9 @@ impl TreeSink for Sink {
                 if self.swallow_text(*parent, &text) {
                     return;
                 }
-                let parent = self.clamp_parent(*parent);
-                let last = self.nodes.borrow()[parent as usize].last_child;
+                let last = self.nodes.borrow()[*parent as usize].last_child;
                 if let Some(node) = self.text_node(last, &text) {
-                    self.append_node(parent, node);
+                    self.append_node(*parent, node);
                 }
             }
         }
@@ -465,6 +461,12 @@ impl TreeSink for Sink {
             self.append_node(*new_parent, child);
             child = next;
         }
+    }
+}
+
+impl NodeCount for Sink {
+    fn node_count(&self) -> usize {
+        self.nodes.borrow().len()
     }
 }
 
