@@ -245,6 +245,11 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
             bits |= HIDDEN;
         }
     }
+    // An embedded post (`social-media-embed`, a quoted tweet) is quoted
+    // content, not a share widget.
+    if lower.contains("embed") {
+        bits &= !SOCIAL;
+    }
     // Bootstrap's `d-none` hides only when no `d-md-block`-style class
     // shows the element again at some screen size.
     if lower.split_ascii_whitespace().any(|c| c == "d-none")
