@@ -337,6 +337,11 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             };
             continue;
         }
+        if looks_like_url(&b.text) {
+            b.kept = false;
+            b.reason = Reason::LinkDense;
+            continue;
+        }
         b.kept = true;
         b.reason = Reason::Content;
     }
@@ -387,6 +392,14 @@ fn fallback(page: &mut Page, inside: &[bool], bad_mask: u32) {
         b.kept = true;
         b.reason = Reason::Fallback;
     }
+}
+
+/// A block that is one bare address (an image or share URL printed as
+/// text) is a link, whatever its markup.
+fn looks_like_url(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(char::is_whitespace)
+        && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
 }
 
 /// Short fragments and headings are judged by their neighbours.
