@@ -51,6 +51,9 @@ mod weights {
     /// Blocks at least this long are dropped when their text repeats a kept
     /// block; shorter ones (a "Note", a repeated label) may repeat in content.
     pub const REPEAT_MIN_LEN: u32 = 50;
+    /// Lines shorter than this before the first paragraph are lead-in
+    /// metadata (bylines, datelines, kickers).
+    pub const LEAD_IN_MAX_LEN: u32 = 60;
     /// Link density above which a block is a link (list) rather than text.
     pub const LINK_DENSE: f32 = 0.5;
     /// Blocks shorter than this with no sentence punctuation are fragments
@@ -345,6 +348,9 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         b.kept = true;
         b.reason = Reason::Content;
     }
+    if !listing {
+        drop_lead_in(page, &inside);
+    }
     smooth(dom, page, preset, listing);
     drop_title(page, title);
     drop_repeats(page);
@@ -391,6 +397,27 @@ fn fallback(page: &mut Page, inside: &[bool], bad_mask: u32) {
     if let Some(b) = page.blocks.iter_mut().max_by_key(|b| b.len) {
         b.kept = true;
         b.reason = Reason::Fallback;
+    }
+}
+
+/// Short lines above an article's first paragraph are its kicker, byline,
+/// dateline and photo credit, not its text.
+fn drop_lead_in(page: &mut Page, inside: &[bool]) {
+    let Some(first) = page
+        .blocks
+        .iter()
+        .position(|b| b.kept && inside[b.owner as usize] && is_prose(b))
+    else {
+        return;
+    };
+    for b in page.blocks[..first].iter_mut() {
+        if b.kept
+            && b.len < weights::LEAD_IN_MAX_LEN
+            && !matches!(b.kind, BlockKind::Heading(_) | BlockKind::ListItem { .. } | BlockKind::TableRow { .. })
+        {
+            b.kept = false;
+            b.reason = Reason::Byline;
+        }
     }
 }
 
