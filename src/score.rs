@@ -54,6 +54,8 @@ mod weights {
     /// Lines shorter than this before the first paragraph are lead-in
     /// metadata (bylines, datelines, kickers).
     pub const LEAD_IN_MAX_LEN: u32 = 60;
+    /// At most this many kept lines before the first paragraph are a lead-in.
+    pub const LEAD_IN_MAX_BLOCKS: usize = 4;
     /// Link density above which a block is a link (list) rather than text.
     pub const LINK_DENSE: f32 = 0.5;
     /// Blocks shorter than this with no sentence punctuation are fragments
@@ -410,10 +412,19 @@ fn drop_lead_in(page: &mut Page, inside: &[bool]) {
     else {
         return;
     };
+    // A long run before the first paragraph is content of its own (a
+    // numbered list of short items), not a byline.
+    let before = page.blocks[..first].iter().filter(|b| b.kept).count();
+    if before > weights::LEAD_IN_MAX_BLOCKS {
+        return;
+    }
     for b in page.blocks[..first].iter_mut() {
         if b.kept
             && b.len < weights::LEAD_IN_MAX_LEN
-            && !matches!(b.kind, BlockKind::Heading(_) | BlockKind::ListItem { .. } | BlockKind::TableRow { .. })
+            && !matches!(
+                b.kind,
+                BlockKind::Heading(_) | BlockKind::ListItem { .. } | BlockKind::TableRow { .. }
+            )
         {
             b.kept = false;
             b.reason = Reason::Byline;
