@@ -310,6 +310,13 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         teaser.clear();
     }
     let preset = options.preset;
+    // The one precision/recall knob moves the thresholds that decide
+    // borderline blocks: link density, and (in `smooth`) fragment length.
+    let link_dense = match preset {
+        Preset::Precision => weights::LINK_DENSE * 0.6,
+        Preset::Balanced => weights::LINK_DENSE,
+        Preset::Recall => weights::LINK_DENSE * 1.6,
+    };
     for b in page.blocks.iter_mut() {
         if !inside[b.owner as usize] {
             b.kept = false;
@@ -333,7 +340,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             continue;
         }
         let ld = b.link_density();
-        if ld > weights::LINK_DENSE && !listing && !matches!(b.kind, BlockKind::Code) {
+        if ld > link_dense && !listing && !matches!(b.kind, BlockKind::Code) {
             b.kept = false;
             b.reason = if b.len < 200 && b.links <= 2 {
                 Reason::ReadAlso
@@ -350,7 +357,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         b.kept = true;
         b.reason = Reason::Content;
     }
-    if !listing {
+    if !listing && preset != Preset::Recall {
         drop_lead_in(page, &inside);
     }
     smooth(dom, page, preset, listing);
