@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::dom::{Attr, DOCUMENT, Dom, Tag};
+use crate::dom::{Attr, DOCUMENT, Dom, Tag, hints};
 use crate::{Hints, Metadata};
 
 /// Longest value we keep for a short field; longer ones are not titles.
@@ -40,6 +40,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     let mut title_tag = None;
     let mut og_title = None;
     let mut h1 = None;
+    let mut byline = None;
     for id in dom.preorder(DOCUMENT) {
         let Some(e) = dom.element(id) else { continue };
         match e.tag {
@@ -101,6 +102,15 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             }
             Tag::Title if title_tag.is_none() => title_tag = clean(&dom.text_content(id)),
             Tag::H1 if h1.is_none() => h1 = clean(&dom.text_content(id)),
+            Tag::A
+                if byline.is_none()
+                    && e.attr(Attr::Rel).is_some_and(|r| {
+                        r.split_whitespace()
+                            .any(|x| x.eq_ignore_ascii_case("author"))
+                    }) =>
+            {
+                byline = author_name(&dom.text_content(id));
+            }
             Tag::Time if m.published.is_none() => {
                 if let Some(d) = e.attr(Attr::Datetime) {
                     set(&mut m.published, d);
@@ -124,6 +134,12 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             }
         }
     }
+    // A visible byline when no markup names the author.
+    if m.authors.is_empty()
+        && let Some(b) = byline
+    {
+        m.authors.push(b);
+    }
     // JSON-LD headline, then OpenGraph, then <title>, then the first <h1>.
     if m.title.is_none() {
         m.title = og_title.or(title_tag).or(h1);
@@ -140,6 +156,23 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     }
     m
 }
+
+/// A person's name from a byline's text: "By Jane Doe" → "Jane Doe";
+/// nothing when the text is too long or short to be a name.
+fn author_name(text: &str) -> Option<String> {
+    let t = clean(text)?;
+    let lower = t.to_lowercase();
+    let t = if lower.starts_with("by ") {
+        t[3..].trim().to_string()
+    } else {
+        t
+    };
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 3 && t.chars().count() <= MAX_AUTHOR_CHARS).then_some(t)
+}
+
+/// Bylines longer than this are sentences, not names.
+const MAX_AUTHOR_CHARS: usize = 60;
 
 /// Keeps a date that starts like ISO 8601 (`YYYY-MM-DD...`), or turns
 /// `YYYY/MM/DD` and `YYYYMMDD` into it; drops what it cannot read.

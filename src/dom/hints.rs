@@ -40,6 +40,9 @@ pub(crate) const COMMERCE: u32 = 1 << 15;
 pub(crate) const SIGNATURE: u32 = 1 << 16;
 /// Disclaimers, disclosures and legal notes.
 pub(crate) const LEGAL: u32 = 1 << 17;
+/// Names an author (`class="author"`, `byline`, `rel=author`); a
+/// [`BYLINE`] too, kept apart for metadata.
+pub(crate) const AUTHOR: u32 = 1 << 18;
 
 /// The hints that mark a block as boilerplate.
 pub(crate) const BOILERPLATE: u32 = NAV
@@ -145,7 +148,7 @@ const STEMS: &[(&str, u32)] = &[
     ("widget", SIDEBAR),
     ("comment", COMMENT),
     ("disqus", COMMENT),
-    ("byline", BYLINE),
+    ("byline", BYLINE | AUTHOR),
     ("dateline", BYLINE),
     ("timestamp", BYLINE),
     ("published", BYLINE),
@@ -205,7 +208,7 @@ const WORDS: &[(&str, u32)] = &[
     ("aside", SIDEBAR),
     ("rail", SIDEBAR),
     ("tags", BYLINE),
-    ("author", BYLINE),
+    ("author", BYLINE | AUTHOR),
     ("date", BYLINE),
     ("meta", BYLINE),
     ("header", HEADER),

@@ -542,14 +542,18 @@ fn run_page(
             .add(Some(metrics::author_match(&metadata.authors, a)));
     }
     if let Some(d) = &truth.date {
-        run.date
-            .add(Some(metrics::date_match(metadata.published.as_deref(), d)));
+        // WCXB's `publish_date` is the page's latest date: the modification
+        // date where the page gives one, else the publication date.
+        let hit = metrics::date_match(metadata.published.as_deref(), d)
+            || metrics::date_match(metadata.modified.as_deref(), d);
+        run.date.add(Some(hit));
     }
     if keep_text {
         let meta = json!({
             "title": metadata.title,
             "authors": metadata.authors,
             "published": metadata.published,
+            "modified": metadata.modified,
         });
         run.dump = Some((text, meta));
     }
