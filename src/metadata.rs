@@ -41,6 +41,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     let mut og_title = None;
     let mut h1 = None;
     let mut byline = None;
+    let mut byline_tries = 0;
     for id in dom.preorder(DOCUMENT) {
         let Some(e) = dom.element(id) else { continue };
         match e.tag {
@@ -118,6 +119,15 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             }
             _ => {}
         }
+        // Only the first few candidates are read: each read walks a subtree.
+        if byline.is_none()
+            && byline_tries < MAX_BYLINE_TRIES
+            && e.hints & hints::AUTHOR != 0
+            && e.hints & hints::HIDDEN == 0
+        {
+            byline_tries += 1;
+            byline = author_name(&dom.text_content(id));
+        }
         if let Some(prop) = e.attr(Attr::Itemprop)
             && e.tag != Tag::Meta
         {
@@ -170,6 +180,9 @@ fn author_name(text: &str) -> Option<String> {
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     (letters >= 3 && t.chars().count() <= MAX_AUTHOR_CHARS).then_some(t)
 }
+
+/// How many byline-like elements are read before giving up.
+const MAX_BYLINE_TRIES: usize = 5;
 
 /// Bylines longer than this are sentences, not names.
 const MAX_AUTHOR_CHARS: usize = 60;
