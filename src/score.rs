@@ -56,6 +56,9 @@ mod weights {
     pub const LEAD_IN_MAX_LEN: u32 = 60;
     /// At most this many kept lines before the first paragraph are a lead-in.
     pub const LEAD_IN_MAX_BLOCKS: usize = 4;
+    /// A heading anywhere that repeats the title is dropped when it is at
+    /// least this many letters (short ones, "News", may be section names).
+    pub const TITLE_MATCH_MIN: usize = 20;
     /// Link density above which a block is a link (list) rather than text.
     pub const LINK_DENSE: f32 = 0.5;
     /// Blocks shorter than this with no sentence punctuation are fragments
@@ -556,18 +559,22 @@ fn drop_title(page: &mut Page, title: Option<&str>) {
     if t.is_empty() {
         return;
     }
+    // The first kept block, and any heading repeating the title at length
+    // (a sticky header's copy, a second `<h1>` in the article header).
+    let mut first = true;
     for b in page.blocks.iter_mut() {
         if !b.kept {
             continue;
         }
         if matches!(b.kind, BlockKind::Heading(_)) {
             let h = norm(&b.text);
-            if !h.is_empty() && (t.contains(&h) || h.contains(&t)) {
+            let long = h.chars().count() >= weights::TITLE_MATCH_MIN;
+            if !h.is_empty() && (first || long) && (t.contains(&h) || h.contains(&t)) {
                 b.kept = false;
                 b.reason = Reason::Title;
             }
         }
-        break;
+        first = false;
     }
 }
 
