@@ -1,6 +1,7 @@
 //! The `dechaff` command: a thin layer over the library that parses flags,
 //! reads and writes files, and reports.
 
+mod corpus;
 mod eval;
 
 use std::fs;
@@ -31,6 +32,9 @@ enum Command {
     Extract(ExtractArgs),
     /// Scores extraction against a benchmark laid out like ../shared/bench/<set>.
     Eval(eval::EvalArgs),
+    /// Cleans a corpus: extracts every page of WARC, JSONL or HTML inputs
+    /// on all cores into JSONL, one record per document.
+    Corpus(corpus::CorpusArgs),
 }
 
 /// Output format.
@@ -220,6 +224,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Extract(args) => extract(args),
         Command::Eval(args) => eval::run(args).map(|_| ExitCode::SUCCESS),
+        Command::Corpus(args) => corpus::run(args),
     };
     match result {
         Ok(code) => code,
