@@ -185,12 +185,15 @@ impl EncodingSource {
 pub enum Degradation {
     /// The input was longer than the byte limit: only its first bytes were used.
     TooManyBytes,
-    /// The tree reached the node limit: later markup was left out.
+    /// The tree reached the node limit: the rest of the page was left out.
     TooManyNodes,
-    /// Elements nested past the depth limit were flattened.
+    /// Elements nested past the depth limit were flattened into the
+    /// element at the limit (their text kept); on a page that kept nesting,
+    /// the rest was read as plain text.
     TooDeep,
-    /// An element had more attributes than any page needs (a flood that
-    /// would make parsing quadratic): those past the cap were dropped.
+    /// A tag had more than 256 attributes, several times what real pages
+    /// use (a flood that would make parsing quadratic): those past the
+    /// 256th were dropped.
     TooManyAttributes,
 }
 

@@ -39,7 +39,7 @@ mod score;
 
 pub use decode::{Decoded, decode};
 #[doc(hidden)]
-pub use dom::{ParseStats, debug_parse_stats};
+pub use dom::{ParseStats, debug_parse_stats, debug_tree, flush_text as debug_flush_text};
 pub use extracted::{Block, BlockKind, Degradation, EncodingSource, Extracted, Metadata, Reason};
 pub use options::{
     DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, Hints, Options, Preset,
@@ -108,6 +108,12 @@ impl Extractor {
             metadata: meta,
         }
     }
+}
+
+/// The attributes kept per tag; see [`Degradation::TooManyAttributes`].
+#[doc(hidden)]
+pub fn debug_max_attributes() -> usize {
+    guard::MAX_ATTRIBUTES
 }
 
 /// Extracts with default settings: a shortcut for

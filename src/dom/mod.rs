@@ -58,7 +58,9 @@ pub(crate) enum NodeData {
 
 #[derive(Debug, Clone)]
 pub(crate) struct Element {
-    pub name: html5ever::QualName,
+    /// The namespace and local name (the HTML parser never sets a prefix).
+    pub ns: html5ever::Namespace,
+    pub local: html5ever::LocalName,
     pub tag: Tag,
     /// [`hints`] bits from class, id, role and hiding attributes.
     pub hints: u32,
@@ -276,6 +278,10 @@ pub struct ParseStats {
     /// The most open and active formatting elements the tree builder held
     /// at once (counted before each start tag).
     pub max_open: usize,
+    /// The most attributes on one tag, duplicates included.
+    pub max_attributes: usize,
+    /// The guard's pre-pass changed the text (see `guard::scan`).
+    pub rewritten: bool,
     /// The degradation the parse reported.
     pub degraded: Option<Degradation>,
 }
@@ -286,7 +292,7 @@ pub struct ParseStats {
 pub fn debug_parse_stats(bytes: &[u8], options: &Options) -> ParseStats {
     let bytes = &bytes[..bytes.len().min(options.max_bytes)];
     let decoded = crate::decode(bytes, &crate::Hints::default());
-    let (dom, max_open) = sink::parse_counting(&decoded.text, options, true);
+    let (dom, seen) = sink::parse_counting(&decoded.text, options, true);
     // Depth by an explicit stack of (node, depth).
     let mut depth = 0;
     let mut stack = vec![(DOCUMENT, 0usize)];
@@ -302,7 +308,80 @@ pub fn debug_parse_stats(bytes: &[u8], options: &Options) -> ParseStats {
         nodes: dom.nodes.len(),
         depth,
         text_bytes: dom.text.len(),
-        max_open,
+        max_open: seen.max_open,
+        max_attributes: seen.max_attributes,
+        rewritten: seen.rewritten,
         degraded: dom.degraded,
     }
+}
+
+/// The tree of `html` as our parser builds it, in a canonical text form for
+/// comparing with other tree builders: one line per element start (`<name>`,
+/// `<svg name>` or `<math name>` for foreign elements), element end
+/// (`</name>`) and run of text (`|text`, with `\` and newlines escaped).
+/// Attributes, comments, doctypes and template contents are left out, as
+/// is the text of elements whose text we drop (`<script>`, `<style>`, ...);
+/// adjacent texts are one run. Parsed with default options.
+#[doc(hidden)]
+pub fn debug_tree(html: &str) -> String {
+    let dom = parse(html, &Options::default());
+    let mut out = String::new();
+    let mut text = String::new();
+    // (node, exiting), children pushed in reverse so they pop in order.
+    let mut stack = vec![(DOCUMENT, false)];
+    while let Some((id, exiting)) = stack.pop() {
+        let node = dom.node(id);
+        match &node.data {
+            NodeData::Text { start, end } => text.push_str(dom.text_of(*start, *end)),
+            NodeData::Element(e) => {
+                flush_text(&mut out, &mut text);
+                let prefix = if e.ns == html5ever::ns!(svg) {
+                    "svg "
+                } else if e.ns == html5ever::ns!(mathml) {
+                    "math "
+                } else {
+                    ""
+                };
+                if exiting {
+                    out.push_str(&format!("</{prefix}{}>\n", e.local));
+                    continue;
+                }
+                out.push_str(&format!("<{prefix}{}>\n", e.local));
+                stack.push((id, true));
+                let mut c = node.last_child;
+                while c != NONE {
+                    stack.push((c, false));
+                    c = dom.node(c).prev;
+                }
+            }
+            NodeData::Document => {
+                let mut c = node.last_child;
+                while c != NONE {
+                    stack.push((c, false));
+                    c = dom.node(c).prev;
+                }
+            }
+            NodeData::Other => {}
+        }
+    }
+    flush_text(&mut out, &mut text);
+    out
+}
+
+/// Writes a pending run of text as one `|` line of [`debug_tree`].
+#[doc(hidden)]
+pub fn flush_text(out: &mut String, text: &mut String) {
+    if text.is_empty() {
+        return;
+    }
+    out.push('|');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('\n');
+    text.clear();
 }

@@ -27,10 +27,24 @@ pub(super) fn parse(text: &str, options: &Options) -> Dom {
     parse_counting(text, options, false).0
 }
 
-/// Parses through the guards of [`crate::guard`]; with `exact`, also
-/// returns the most open and formatting elements the tree builder held.
-pub(super) fn parse_counting(text: &str, options: &Options, exact: bool) -> (Dom, usize) {
-    let (text, capped) = guard::prepare(text);
+/// What the guards saw of a page, for [`super::ParseStats`].
+#[derive(Debug, Default)]
+pub(super) struct Seen {
+    /// The most open plus active formatting elements at a start tag.
+    pub max_open: usize,
+    /// The most attributes on one tag.
+    pub max_attributes: usize,
+    /// The pre-pass changed the text.
+    pub rewritten: bool,
+}
+
+/// Parses through the guards of [`crate::guard`]; with `exact`, counts the
+/// tree builder's elements before every start tag.
+pub(super) fn parse_counting(text: &str, options: &Options, exact: bool) -> (Dom, Seen) {
+    let scan = guard::prepare(text);
+    let (capped, max_attributes, rewritten) =
+        (scan.capped, scan.most_attributes, scan.text.is_some());
+    let text = scan.text.as_deref().unwrap_or(text);
     let sink = Sink {
         nodes: RefCell::new(vec![Node {
             parent: NONE,
@@ -44,6 +58,7 @@ pub(super) fn parse_counting(text: &str, options: &Options, exact: bool) -> (Dom
         json_ld: RefCell::new(Vec::new()),
         lang: RefCell::new(None),
         template: Cell::new(NONE),
+        annotation_html: RefCell::new(Vec::new()),
     };
     // Scripting off, as in a browser without JavaScript: `<noscript>` then
     // holds markup, which is where script-rendered sites put their content.
@@ -62,7 +77,7 @@ pub(super) fn parse_counting(text: &str, options: &Options, exact: bool) -> (Dom
     }
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     let input = BufferQueue::default();
-    let mut rest = &*text;
+    let mut rest = text;
     while !rest.is_empty() && !tokenizer.sink.full.get() {
         let mut cut = rest.len().min(CHUNK);
         while !rest.is_char_boundary(cut) {
@@ -98,7 +113,14 @@ pub(super) fn parse_counting(text: &str, options: &Options, exact: bool) -> (Dom
         lang: sink.lang.into_inner(),
         degraded,
     };
-    (dom, max_open)
+    (
+        dom,
+        Seen {
+            max_open,
+            max_attributes,
+            rewritten,
+        },
+    )
 }
 
 struct Sink {
@@ -108,18 +130,23 @@ struct Sink {
     lang: RefCell<Option<String>>,
     /// The detached node that holds every `<template>`'s contents.
     template: Cell<NodeId>,
+    /// MathML `<annotation-xml>` elements that hold HTML, in id order (so
+    /// sorted): the tree builder asks, to parse their content as HTML.
+    annotation_html: RefCell<Vec<NodeId>>,
 }
 
-/// An element name handed to the tree builder.
+/// An element name handed to the tree builder. The tree builder asks for
+/// names all the time (each scope check walks the open elements), so this
+/// is two atoms, cheap to copy.
 #[derive(Debug)]
-struct Name(QualName);
+struct Name(Namespace, LocalName);
 
 impl ElemName for Name {
     fn ns(&self) -> &Namespace {
-        &self.0.ns
+        &self.0
     }
     fn local_name(&self) -> &LocalName {
-        &self.0.local
+        &self.1
     }
 }
 
@@ -284,18 +311,13 @@ impl TreeSink for Sink {
 
     fn elem_name(&self, target: &NodeId) -> Name {
         match &self.nodes.borrow()[*target as usize].data {
-            NodeData::Element(e) => Name(e.name.clone()),
+            NodeData::Element(e) => Name(e.ns.clone(), e.local.clone()),
             // The tree builder asks only about elements; answer harmlessly.
-            _ => Name(QualName::new(None, ns!(html), local_name!(""))),
+            _ => Name(ns!(html), local_name!("")),
         }
     }
 
-    fn create_element(
-        &self,
-        name: QualName,
-        attrs: Vec<Attribute>,
-        _flags: ElementFlags,
-    ) -> NodeId {
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         let tag = if name.ns == ns!(html) {
             Tag::from_name(&name.local)
         } else if name.ns == ns!(svg) && &*name.local == "svg" {
@@ -364,12 +386,21 @@ impl TreeSink for Sink {
             }
             _ => {}
         }
-        self.push(NodeData::Element(Element {
-            name,
+        let id = self.push(NodeData::Element(Element {
+            ns: name.ns,
+            local: name.local,
             tag,
             hints: bits,
             attrs: kept,
-        }))
+        }));
+        if flags.mathml_annotation_xml_integration_point {
+            self.annotation_html.borrow_mut().push(id);
+        }
+        id
+    }
+
+    fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
+        self.annotation_html.borrow().binary_search(handle).is_ok()
     }
 
     fn create_comment(&self, _text: StrTendril) -> NodeId {
