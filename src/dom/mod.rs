@@ -385,3 +385,36 @@ pub fn flush_text(out: &mut String, text: &mut String) {
     out.push('\n');
     text.clear();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flattening_keeps_visible_text_in_order() {
+        let html = "<div><div><div><p>one <b>two</b></p><span hidden>secret</span><br>three</div></div></div>";
+        let mut dom = parse(html, &Options::default());
+        assert_eq!(dom.degraded, None);
+        // html, body, div, div: the second div takes what is below it.
+        assert!(flatten_below(&mut dom.nodes, 4));
+        let text = dom.text_content(DOCUMENT);
+        assert_eq!(text, "one twothree");
+        // Nothing below the limit but leaves.
+        let mut stack = vec![(DOCUMENT, 0)];
+        while let Some((id, d)) = stack.pop() {
+            assert!(d <= 5, "node at depth {d}");
+            let mut c = dom.node(id).first_child;
+            while c != NONE {
+                stack.push((c, d + 1));
+                c = dom.node(c).next;
+            }
+        }
+    }
+
+    #[test]
+    fn shallow_pages_are_not_flattened() {
+        let mut dom = parse("<div><p>one <b>two</b></p></div>", &Options::default());
+        assert!(!flatten_below(&mut dom.nodes, 5));
+        assert_eq!(dom.text_content(DOCUMENT), "one two");
+    }
+}

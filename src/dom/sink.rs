@@ -86,8 +86,8 @@ pub(super) fn parse_counting(text: &str, options: &Options, exact: bool) -> (Dom
         input.push_back(StrTendril::from_slice(&rest[..cut]));
         rest = &rest[cut..];
         // The guard never asks the tokenizer to pause, so one call
-        // consumes the chunk; loop anyway should that ever change.
-        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+        // consumes the chunk; should one pause, go on while input is left.
+        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) && !input.is_empty() {}
     }
     tokenizer.end();
     let guard = tokenizer.sink;
