@@ -67,6 +67,11 @@ mod weights {
     /// Bylines and meta lines are short; a long block with a byline hint is
     /// more likely prose in an oddly named container.
     pub const BYLINE_MAX_LEN: u32 = 200;
+    /// An element named as the article body (`entry-content`,
+    /// `itemprop=articleBody`) counts this much more when the main region
+    /// is chosen: the site's own label beats a long footer note or a
+    /// headline list next to a short story.
+    pub const BODY_BOOST: f32 = 1.0;
 }
 
 /// Maps boilerplate hint bits to the reason they give.
@@ -262,12 +267,12 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         b.hints = acc[b.owner as usize] | (b.hints & !raw[b.owner as usize]);
     }
     let bad_mask = boilerplate_mask(page);
-    let mut region = best_subtree(dom, page, |b| block_value(b, bad_mask));
+    let mut region = best_subtree(dom, page, weights::BODY_BOOST, |b| block_value(b, bad_mask));
     let mut inside = subtree_set(dom, page, region);
     // A page whose best prose region holds little prose next to a large
     // body of items (a listing, a collection, an index) is judged by its
     // items instead, and links inside the region are content.
-    let items_region = best_subtree(dom, page, |b| item_value(b, bad_mask));
+    let items_region = best_subtree(dom, page, 0.0, |b| item_value(b, bad_mask));
     let items_inside = subtree_set(dom, page, items_region);
     let (prose, prose_blocks) = page
         .blocks
@@ -625,8 +630,11 @@ fn boilerplate_mask(page: &Page) -> u32 {
             && prose > 0
             && covered_prose as f32 >= weights::COMMENT_VETO_SHARE * prose as f32
             && article_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS;
+        // A layout wrapper holds the prose too; menus that outweigh a short
+        // article's text hold none of it.
         let page_wide = bit & (hints::COMMENT | hints::HIDDEN) == 0
-            && covered as f32 > weights::PAGE_WIDE_HINT * total as f32;
+            && covered as f32 > weights::PAGE_WIDE_HINT * total as f32
+            && (prose == 0 || covered_prose as f32 >= weights::HINT_VETO_SHARE * prose as f32);
         if page_wide || thread {
             mask &= !bit;
         }
@@ -643,16 +651,35 @@ fn item_value(b: &BlockInfo, bad_mask: u32) -> f32 {
     b.len as f32 - weights::ITEM_LINK_PENALTY * b.link_len as f32
 }
 
-/// The element whose subtree holds the most value.
-fn best_subtree(dom: &Dom, page: &Page, value: impl Fn(&BlockInfo) -> f32) -> NodeId {
+/// The element whose subtree holds the most value; the innermost element
+/// named as an article body has its value raised by `body_boost` times.
+fn best_subtree(
+    dom: &Dom,
+    page: &Page,
+    body_boost: f32,
+    value: impl Fn(&BlockInfo) -> f32,
+) -> NodeId {
     let mut score = vec![0f32; dom.nodes.len()];
     for b in &page.blocks {
         score[b.owner as usize] += value(b);
     }
+    // Only the innermost body element is raised, so nested wrappers
+    // (`entry-content` around `article-body`) do not compound.
+    let mut boosted = vec![false; dom.nodes.len()];
     for &id in page.order.iter().skip(1).rev() {
+        let i = id as usize;
+        if body_boost > 0.0
+            && !boosted[i]
+            && score[i] > 0.0
+            && dom.element(id).is_some_and(|e| e.hints & hints::BODY != 0)
+        {
+            score[i] *= 1.0 + body_boost;
+            boosted[i] = true;
+        }
         let p = dom.node(id).parent;
         if p != NONE {
-            score[p as usize] += score[id as usize];
+            score[p as usize] += score[i];
+            boosted[p as usize] |= boosted[i];
         }
     }
     let mut best = NONE;

@@ -43,6 +43,10 @@ pub(crate) const LEGAL: u32 = 1 << 17;
 /// Names an author (`class="author"`, `byline`, `rel=author`); a
 /// [`BYLINE`] too, kept apart for metadata.
 pub(crate) const AUTHOR: u32 = 1 << 18;
+/// Named unmistakably as an article's body (`entry-content`,
+/// `itemprop=articleBody`); a [`CONTENT`] too. The bare word `content`
+/// names wrappers of every kind and does not count.
+pub(crate) const BODY: u32 = 1 << 19;
 
 /// The hints that mark a block as boilerplate.
 pub(crate) const BOILERPLATE: u32 = NAV
@@ -156,28 +160,28 @@ const STEMS: &[(&str, u32)] = &[
     ("modal", MODAL),
     ("popup", MODAL),
     ("lightbox", MODAL),
-    ("articlebody", CONTENT),
-    ("article-body", CONTENT),
-    ("article_body", CONTENT),
-    ("article-content", CONTENT),
-    ("articlecontent", CONTENT),
-    ("entry-content", CONTENT),
-    ("post-content", CONTENT),
-    ("postcontent", CONTENT),
-    ("post-body", CONTENT),
-    ("postbody", CONTENT),
-    ("story-body", CONTENT),
-    ("storybody", CONTENT),
-    ("story-content", CONTENT),
-    ("article-text", CONTENT),
-    ("post-text", CONTENT),
-    ("entry-body", CONTENT),
-    ("main-content", CONTENT),
-    ("maincontent", CONTENT),
-    ("page-content", CONTENT),
-    ("text-content", CONTENT),
-    ("rich-text", CONTENT),
-    ("richtext", CONTENT),
+    ("articlebody", CONTENT | BODY),
+    ("article-body", CONTENT | BODY),
+    ("article_body", CONTENT | BODY),
+    ("article-content", CONTENT | BODY),
+    ("articlecontent", CONTENT | BODY),
+    ("entry-content", CONTENT | BODY),
+    ("post-content", CONTENT | BODY),
+    ("postcontent", CONTENT | BODY),
+    ("post-body", CONTENT | BODY),
+    ("postbody", CONTENT | BODY),
+    ("story-body", CONTENT | BODY),
+    ("storybody", CONTENT | BODY),
+    ("story-content", CONTENT | BODY),
+    ("article-text", CONTENT | BODY),
+    ("post-text", CONTENT | BODY),
+    ("entry-body", CONTENT | BODY),
+    ("main-content", CONTENT | BODY),
+    ("maincontent", CONTENT | BODY),
+    ("page-content", CONTENT | BODY),
+    ("text-content", CONTENT | BODY),
+    ("rich-text", CONTENT | BODY),
+    ("richtext", CONTENT | BODY),
 ];
 
 /// Short words that only count as a whole part of a class or id, split at

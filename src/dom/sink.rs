@@ -347,7 +347,9 @@ impl TreeSink for Sink {
                     is_ld = v.trim().eq_ignore_ascii_case("application/ld+json");
                 }
                 "itemprop" => {
-                    if v.eq_ignore_ascii_case("articleBody") || v.eq_ignore_ascii_case("text") {
+                    if v.eq_ignore_ascii_case("articleBody") {
+                        bits |= hints::CONTENT | hints::BODY;
+                    } else if v.eq_ignore_ascii_case("text") {
                         bits |= hints::CONTENT;
                     }
                     // Shoppers' reviews and ratings on a product page.
