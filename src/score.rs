@@ -603,6 +603,12 @@ fn boilerplate_mask(page: &Page) -> u32 {
         .iter()
         .filter(|b| is_prose(b) && b.hints & hints::COMMENT == 0)
         .count() as u32;
+    // A paragraph in an element named as the article body, outside the
+    // comments: a post with its thread, however short the post.
+    let has_body = page
+        .blocks
+        .iter()
+        .any(|b| is_prose(b) && b.hints & hints::BODY != 0 && b.hints & hints::COMMENT == 0);
     let mut mask = hints::BOILERPLATE;
     if total == 0 {
         return mask;
@@ -629,7 +635,8 @@ fn boilerplate_mask(page: &Page) -> u32 {
         let thread = bit == hints::COMMENT
             && prose > 0
             && covered_prose as f32 >= weights::COMMENT_VETO_SHARE * prose as f32
-            && article_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS;
+            && article_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS
+            && !has_body;
         // A layout wrapper holds the prose too; menus that outweigh a short
         // article's text hold none of it.
         let page_wide = bit & (hints::COMMENT | hints::HIDDEN) == 0
