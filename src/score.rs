@@ -357,7 +357,9 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             };
             continue;
         }
-        if looks_like_url(&b.text) {
+        if !matches!(b.kind, BlockKind::Code)
+            && (looks_like_url(&b.text) || looks_like_tag(&b.text))
+        {
             b.kept = false;
             b.reason = Reason::LinkDense;
             continue;
@@ -453,6 +455,27 @@ fn looks_like_url(text: &str) -> bool {
     let t = text.trim();
     !t.contains(char::is_whitespace)
         && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+}
+
+/// A block that is one HTML tag printed as text (escaped markup from a
+/// broken template, a tracking pixel's `<img>`), not words for a reader.
+fn looks_like_tag(text: &str) -> bool {
+    let t = text.trim();
+    let Some(inner) = t.strip_prefix('<').and_then(|t| t.strip_suffix('>')) else {
+        return false;
+    };
+    let inner = inner.strip_prefix(['/', '!']).unwrap_or(inner);
+    let name_len = inner
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    // A tag name, then nothing or attributes (`<br>`, `<img src=...>`);
+    // `<The Palace>` is a title in angle brackets.
+    name_len > 0
+        && match inner.as_bytes().get(name_len) {
+            None | Some(b'/') => true,
+            Some(c) => c.is_ascii_whitespace() && inner.contains('='),
+        }
 }
 
 /// Short fragments and headings are judged by their neighbours.
@@ -726,4 +749,21 @@ fn subtree_set(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
         }
     }
     inside
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printed_tags_are_markup_titles_in_brackets_are_not() {
+        assert!(looks_like_tag(r#"<img height="1" width="1" src="x">"#));
+        assert!(looks_like_tag("<br>"));
+        assert!(looks_like_tag(" </div> "));
+        assert!(looks_like_tag("<hr/>"));
+        assert!(!looks_like_tag("<The Palace: Tale of Jang Noksu>"));
+        assert!(!looks_like_tag("<>"));
+        assert!(!looks_like_tag("a < b and c > d"));
+        assert!(!looks_like_tag("<3 you>"));
+    }
 }
