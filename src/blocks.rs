@@ -23,6 +23,12 @@ pub(crate) struct BlockInfo {
     pub len: u32,
     /// The part of `len` inside links.
     pub link_len: u32,
+    /// The part of `link_len` in links that open the block, before any
+    /// plain text: a headline linking elsewhere, when a blurb follows.
+    pub lead_link: u32,
+    /// Whether the plain text after the opening links starts with a letter
+    /// or digit (a blurb), not with a separator (`Name – what it does`).
+    pub lead_then_word: bool,
     /// Number of links that start in the block.
     pub links: u32,
     /// Sentence punctuation marks, in any script.
@@ -122,6 +128,9 @@ struct Builder {
     pending_space: bool,
     len: u32,
     link_len: u32,
+    lead_link: u32,
+    lead_then_word: bool,
+    lead_closed: bool,
     links: u32,
     punct: u32,
     /// Hints shared by every piece of the block's text, inline elements'
@@ -144,9 +153,17 @@ impl Builder {
             }
             self.text.push(if c == '\0' { '\u{FFFD}' } else { c });
             let w = char_weight(c);
+            if !in_link && !self.lead_closed {
+                // The first plain character ends the opening links.
+                self.lead_closed = true;
+                self.lead_then_word = self.lead_link > 0 && c.is_alphanumeric();
+            }
             self.len += w;
             if in_link {
                 self.link_len += w;
+                if !self.lead_closed {
+                    self.lead_link += w;
+                }
             }
             if is_punct(c) {
                 self.punct += 1;
@@ -222,6 +239,8 @@ impl Walker<'_> {
             hints: *self.hint_stack.last().unwrap_or(&0) | b.inline_hints.unwrap_or(0),
             len: b.len,
             link_len: b.link_len,
+            lead_link: b.lead_link,
+            lead_then_word: b.lead_then_word,
             links: b.links,
             punct: b.punct,
             kept: false,

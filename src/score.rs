@@ -48,6 +48,9 @@ mod weights {
     /// A card longer than this is an article in its own right (a forum
     /// post, a listicle item), not a teaser.
     pub const TEASER_MAX_LEN: u32 = 600;
+    /// Linked headlines run into their blurbs are teasers when at least
+    /// this many siblings share the shape (one could be a point with a link).
+    pub const TEASER_ROW: u32 = 3;
     /// Blocks at least this long are dropped when their text repeats a kept
     /// block; shorter ones (a "Note", a repeated label) may repeat in content.
     pub const REPEAT_MIN_LEN: u32 = 50;
@@ -216,6 +219,7 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
 fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
     let mut len = vec![0u32; dom.nodes.len()];
     let mut headline = vec![false; dom.nodes.len()];
+    let mut inline = vec![false; dom.nodes.len()];
     let mut blocks = vec![0u32; dom.nodes.len()];
     for b in &page.blocks {
         if b.card == NONE || b.card == region {
@@ -226,13 +230,38 @@ fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
         if blocks[c] == 0 {
             headline[c] =
                 b.len >= weights::HEADLINE_MIN_LEN && b.link_density() > weights::LINK_DENSE;
+            // The headline run into its blurb on one line (`<a>..</a>
+            // <span>..</span>`): the blurb at least as long as the link,
+            // and a sentence of its own, not `Name – what it is`.
+            inline[c] = b.lead_link >= weights::HEADLINE_MIN_LEN
+                && b.lead_then_word
+                && b.len - b.link_len >= b.lead_link
+                && b.link_len == b.lead_link;
         }
         blocks[c] += 1;
     }
     // The headline must stand on its own line above a blurb: a list item
     // that merely opens with a link is a list of points, not of teasers.
+    // Run into one line, it counts only as one of a row of such siblings.
+    let mut row = vec![0u32; dom.nodes.len()];
+    for c in 0..dom.nodes.len() {
+        if inline[c] && blocks[c] == 1 && len[c] <= weights::TEASER_MAX_LEN {
+            let p = dom.node(c as NodeId).parent;
+            if p != NONE {
+                row[p as usize] += 1;
+            }
+        }
+    }
     (0..dom.nodes.len())
-        .map(|c| headline[c] && blocks[c] >= 2 && len[c] <= weights::TEASER_MAX_LEN)
+        .map(|c| {
+            let short = len[c] <= weights::TEASER_MAX_LEN;
+            let stacked = headline[c] && blocks[c] >= 2;
+            let in_row = inline[c] && blocks[c] == 1 && {
+                let p = dom.node(c as NodeId).parent;
+                p != NONE && row[p as usize] >= weights::TEASER_ROW
+            };
+            short && (stacked || in_row)
+        })
         .collect()
 }
 
