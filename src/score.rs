@@ -54,6 +54,13 @@ mod weights {
     /// Blocks at least this long are dropped when their text repeats a kept
     /// block; shorter ones (a "Note", a repeated label) may repeat in content.
     pub const REPEAT_MIN_LEN: u32 = 50;
+    /// Blocks this long are checked for holding copies of other blocks.
+    pub const COPY_MIN_LEN: u32 = 500;
+    /// How many of the longest blocks are checked.
+    pub const COPY_CHECKS: usize = 8;
+    /// A block whose text is at least this share other kept blocks' text
+    /// is a flattened copy of them.
+    pub const COPY_SHARE: f32 = 0.5;
     /// Lines shorter than this before the first paragraph are lead-in
     /// metadata (bylines, datelines, kickers).
     pub const LEAD_IN_MAX_LEN: u32 = 60;
@@ -402,6 +409,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     smooth(dom, page, preset, listing);
     drop_title(page, title);
     drop_repeats(page);
+    drop_copies(page);
     fallback(page, &inside, bad_mask);
 }
 
@@ -416,6 +424,39 @@ fn drop_repeats(page: &mut Page) {
         if !seen.insert(b.text.clone()) {
             b.kept = false;
             b.reason = Reason::Duplicate;
+        }
+    }
+}
+
+/// A long block that repeats many kept blocks inside it is a second copy
+/// of the article flattened into one text (a microdata `articleBody`, a
+/// print version): the structured copy is kept, the flat one dropped.
+fn drop_copies(page: &mut Page) {
+    // Only the few longest blocks are checked, so the cost stays linear in
+    // the page's text.
+    let mut long: Vec<usize> = (0..page.blocks.len())
+        .filter(|&i| page.blocks[i].kept && page.blocks[i].len >= weights::COPY_MIN_LEN)
+        .collect();
+    long.sort_by_key(|&i| std::cmp::Reverse(page.blocks[i].len));
+    long.truncate(weights::COPY_CHECKS);
+    for i in long {
+        let hay = page.blocks[i].text.as_bytes();
+        let covered: u32 = page
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|&(j, b)| {
+                j != i
+                    && b.kept
+                    && b.len >= weights::REPEAT_MIN_LEN
+                    && b.len < page.blocks[i].len
+                    && memchr::memmem::find(hay, b.text.as_bytes()).is_some()
+            })
+            .map(|(_, b)| b.len)
+            .sum();
+        if covered as f32 >= weights::COPY_SHARE * page.blocks[i].len as f32 {
+            page.blocks[i].kept = false;
+            page.blocks[i].reason = Reason::Duplicate;
         }
     }
 }
