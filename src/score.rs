@@ -51,6 +51,9 @@ mod weights {
     /// Linked headlines run into their blurbs are teasers when at least
     /// this many siblings share the shape (one could be a point with a link).
     pub const TEASER_ROW: u32 = 3;
+    /// Teasers are dropped only beside an article holding at least this
+    /// share of their text in prose of its own.
+    pub const TEASER_OWN_SHARE: f32 = 0.25;
     /// Blocks at least this long are dropped when their text repeats a kept
     /// block; shorter ones (a "Note", a repeated label) may repeat in content.
     pub const REPEAT_MIN_LEN: u32 = 50;
@@ -234,9 +237,13 @@ fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
         }
         let c = b.card as usize;
         len[c] = len[c].saturating_add(b.len);
+        // A linked headline first, or a linked heading under a kicker line.
+        let linked = b.len >= weights::HEADLINE_MIN_LEN && b.link_density() > weights::LINK_DENSE;
+        if blocks[c] == 1 && linked && matches!(b.kind, BlockKind::Heading(_)) {
+            headline[c] = true;
+        }
         if blocks[c] == 0 {
-            headline[c] =
-                b.len >= weights::HEADLINE_MIN_LEN && b.link_density() > weights::LINK_DENSE;
+            headline[c] = linked;
             // The headline run into its blurb on one line (`<a>..</a>
             // <span>..</span>`): the blurb at least as long as the link,
             // and a sentence of its own, not `Name – what it is`.
@@ -341,16 +348,20 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     };
     // Teasers are what the page lists unless an article stands beside
     // them: they must leave some prose paragraphs of its own.
-    let own_prose = page
-        .blocks
-        .iter()
-        .filter(|b| {
-            inside[b.owner as usize]
-                && is_prose(b)
-                && !(b.card != NONE && teaser.get(b.card as usize).copied().unwrap_or(false))
-        })
-        .count() as u32;
-    if own_prose < weights::ARTICLE_MIN_PROSE_BLOCKS {
+    let (mut own_prose, mut own_len, mut teaser_len) = (0u32, 0u64, 0u64);
+    for b in page.blocks.iter().filter(|b| inside[b.owner as usize]) {
+        if b.card != NONE && teaser.get(b.card as usize).copied().unwrap_or(false) {
+            teaser_len += b.len as u64;
+        } else if is_prose(b) {
+            own_prose += 1;
+            own_len += b.len as u64;
+        }
+    }
+    // And the article must not be dwarfed by them: a page of cards with a
+    // few lines of introduction is a listing.
+    if own_prose < weights::ARTICLE_MIN_PROSE_BLOCKS
+        || (own_len as f32) < weights::TEASER_OWN_SHARE * teaser_len as f32
+    {
         teaser.clear();
     }
     let preset = options.preset;
