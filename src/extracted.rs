@@ -163,10 +163,12 @@ pub enum EncodingSource {
     Sniffed,
     /// Nothing said: the default (UTF-8).
     Default,
+    /// The caller passed text already decoded ([`crate::Extractor::extract_str`]).
+    Text,
 }
 
 impl EncodingSource {
-    /// A short stable name (`bom`, `transport`, `meta`, `sniffed`, `default`).
+    /// A short stable name (`bom`, `transport`, `meta`, `sniffed`, `default`, `text`).
     pub fn name(self) -> &'static str {
         match self {
             EncodingSource::Bom => "bom",
@@ -174,6 +176,7 @@ impl EncodingSource {
             EncodingSource::Meta => "meta",
             EncodingSource::Sniffed => "sniffed",
             EncodingSource::Default => "default",
+            EncodingSource::Text => "text",
         }
     }
 }

@@ -73,8 +73,35 @@ impl Extractor {
             bytes
         };
         let decoded = decode::decode(bytes, hints);
+        self.run(decoded, hints, degraded)
+    }
+
+    /// Extracts from text already decoded (a JavaScript or Python string):
+    /// no charset is detected, and a `<meta charset>` in the text is
+    /// ignored. The byte limit applies to the text's UTF-8 length, cut at
+    /// a character boundary.
+    pub fn extract_str(&self, html: &str, hints: &Hints) -> Extracted {
+        let mut degraded = None;
+        let mut text = html.strip_prefix('\u{FEFF}').unwrap_or(html);
+        if text.len() > self.options.max_bytes {
+            degraded = Some(Degradation::TooManyBytes);
+            let mut end = self.options.max_bytes;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            text = &text[..end];
+        }
+        let decoded = Decoded {
+            text: std::borrow::Cow::Borrowed(text),
+            encoding: "UTF-8",
+            source: EncodingSource::Text,
+        };
+        self.run(decoded, hints, degraded)
+    }
+
+    fn run(&self, decoded: Decoded<'_>, hints: &Hints, degraded: Option<Degradation>) -> Extracted {
         let dom = dom::parse(&decoded.text, &self.options);
-        degraded = degraded.or(dom.degraded);
+        let degraded = degraded.or(dom.degraded);
         let meta = metadata::extract(&dom, hints);
         let mut page = blocks::segment(&dom, self.options.keep_all);
         score::decide(&dom, &mut page, &self.options, meta.title.as_deref());

@@ -3,6 +3,9 @@
 //! Computed once, when the parser creates the element, into a bit set, so
 //! the attribute strings need not be kept.
 
+use memchr::memmem;
+use std::sync::LazyLock;
+
 /// Navigation, menus, breadcrumbs, pagination.
 pub(crate) const NAV: u32 = 1 << 0;
 /// Related / trending / popular / recommended / "read also" boxes.
@@ -234,8 +237,17 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
     }
     let lower = value.to_ascii_lowercase();
     let mut bits = 0;
-    for &(stem, bit) in STEMS {
-        if lower.contains(stem) {
+    // Searchers built once: `str::contains` sets one up per call, which
+    // costs more than the search on short class names (and has no SIMD
+    // path in WebAssembly).
+    static FINDERS: LazyLock<Vec<(memmem::Finder<'static>, u32)>> = LazyLock::new(|| {
+        STEMS
+            .iter()
+            .map(|&(stem, bit)| (memmem::Finder::new(stem), bit))
+            .collect()
+    });
+    for (finder, bit) in FINDERS.iter() {
+        if finder.find(lower.as_bytes()).is_some() {
             bits |= bit;
         }
     }

@@ -380,3 +380,36 @@ fn corpus_legacy_encodings_decode() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `extract_str` on a page's decoded text gives what `extract` gives on its
+/// bytes: the text path differs only in skipping charset detection.
+#[test]
+fn extract_str_matches_extract_on_every_page() {
+    let mut failures = Vec::new();
+    let pages = load_pages(&mut failures);
+    assert!(pages.len() >= MIN_PAGES, "only {} pages", pages.len());
+    let ex = Extractor::new(Options::default());
+    for page in &pages {
+        let decoded = dechaff::decode(&page.html, &Hints::default());
+        let from_bytes = ex.extract(&page.html, &Hints::default());
+        let from_text = ex.extract_str(&decoded.text, &Hints::default());
+        assert_eq!(from_text.text(), from_bytes.text(), "{}", page.name);
+        assert_eq!(from_text.markdown(), from_bytes.markdown(), "{}", page.name);
+        assert_eq!(from_text.encoding_source, dechaff::EncodingSource::Text);
+    }
+}
+
+/// The byte limit cuts decoded text at a character boundary, never inside
+/// one, and says the result is degraded.
+#[test]
+fn extract_str_cuts_long_text_at_a_character_boundary() {
+    let html = format!("<p>{}</p>", "жёлтый ".repeat(200));
+    for limit in 1..40 {
+        let ex = Extractor::new(Options::default().with_max_bytes(limit));
+        let out = ex.extract_str(&html, &Hints::default());
+        assert_eq!(out.degraded, Some(dechaff::Degradation::TooManyBytes));
+        assert!(!out.text().contains('\u{FFFD}'), "limit {limit}");
+    }
+    let out = Extractor::default().extract_str("\u{FEFF}<p>Hello there.</p>", &Hints::default());
+    assert_eq!(out.text(), "Hello there.");
+}
