@@ -164,7 +164,8 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
     let mut group_veto = vec![0u32; dom.nodes.len()];
     // Comments and hidden content need a larger share: an article's
     // thread or a cookie policy in a hidden dialog can outweigh the article.
-    let vetoable = hints::BOILERPLATE & !hints::COMMENT & !hints::HIDDEN;
+    let strict = hints::COMMENT | hints::MODAL;
+    let vetoable = hints::BOILERPLATE & !strict & !hints::HIDDEN;
     for &id in &page.order {
         if total > 0.0 {
             let mut sums = [0u64; 32];
@@ -209,7 +210,7 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
         }
         own &= !group_veto[id as usize];
         if share >= weights::COMMENT_VETO_SHARE {
-            own &= !hints::COMMENT;
+            own &= !strict;
         }
         if total_all > 0.0
             && prose_all[id as usize] as f32 >= weights::COMMENT_VETO_SHARE * total_all
@@ -743,7 +744,7 @@ fn boilerplate_mask(page: &Page) -> u32 {
             && !has_body;
         // A layout wrapper holds the prose too; menus that outweigh a short
         // article's text hold none of it.
-        let page_wide = bit & (hints::COMMENT | hints::HIDDEN) == 0
+        let page_wide = bit & (hints::COMMENT | hints::MODAL | hints::HIDDEN) == 0
             && covered as f32 > weights::PAGE_WIDE_HINT * total as f32
             && (prose == 0 || covered_prose as f32 >= weights::HINT_VETO_SHARE * prose as f32);
         if page_wide || thread {
