@@ -706,7 +706,7 @@ fn boilerplate_mask(page: &Page) -> u32 {
     let article_blocks = page
         .blocks
         .iter()
-        .filter(|b| is_prose(b) && b.hints & hints::COMMENT == 0)
+        .filter(|b| is_prose(b) && b.hints & (hints::BOILERPLATE | hints::HIDDEN) == 0)
         .count() as u32;
     // A paragraph in an element named as the article body, outside the
     // comments: a post with its thread, however short the post.
