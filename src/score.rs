@@ -710,10 +710,22 @@ fn boilerplate_mask(page: &Page) -> u32 {
         .count() as u32;
     // A paragraph in an element named as the article body, outside the
     // comments: a post with its thread, however short the post.
-    let has_body = page
+    let has_body = page.blocks.iter().any(|b| {
+        is_prose(b)
+            && b.hints & hints::BODY != 0
+            && b.hints & (hints::BOILERPLATE | hints::HIDDEN) == 0
+    });
+    // The prose a thread is measured against: the comments' own and what
+    // stands outside every other kind of boilerplate (a "most popular
+    // posts" box does not make a thread page an article).
+    let thread_scope: u64 = page
         .blocks
         .iter()
-        .any(|b| is_prose(b) && b.hints & hints::BODY != 0 && b.hints & hints::COMMENT == 0);
+        .filter(|b| {
+            is_prose(b) && b.hints & ((hints::BOILERPLATE & !hints::COMMENT) | hints::HIDDEN) == 0
+        })
+        .map(|b| b.len as u64)
+        .sum();
     let mut mask = hints::BOILERPLATE;
     if total == 0 {
         return mask;
@@ -738,8 +750,8 @@ fn boilerplate_mask(page: &Page) -> u32 {
         // Teaser lists can outweigh a short article's prose, so only
         // comments (a thread page) are judged by their share of prose.
         let thread = bit == hints::COMMENT
-            && prose > 0
-            && covered_prose as f32 >= weights::COMMENT_VETO_SHARE * prose as f32
+            && thread_scope > 0
+            && covered_prose as f32 >= weights::COMMENT_VETO_SHARE * thread_scope as f32
             && article_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS
             && !has_body;
         // A layout wrapper holds the prose too; menus that outweigh a short
