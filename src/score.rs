@@ -405,6 +405,11 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             };
             continue;
         }
+        if looks_like_timestamp(&b.text) {
+            b.kept = false;
+            b.reason = Reason::Byline;
+            continue;
+        }
         if !matches!(b.kind, BlockKind::Code)
             && (looks_like_url(&b.text) || looks_like_tag(&b.text))
         {
@@ -537,6 +542,22 @@ fn looks_like_url(text: &str) -> bool {
     let t = text.trim();
     !t.contains(char::is_whitespace)
         && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+}
+
+/// A block that is one machine-readable date (`2019-11-19T08:57:40+01:00`,
+/// microdata printed as text): metadata, not words for a reader.
+fn looks_like_timestamp(text: &str) -> bool {
+    let t = text.trim().as_bytes();
+    t.len() >= 10
+        && t.len() <= 40
+        && t[..4].iter().all(u8::is_ascii_digit)
+        && t[4] == b'-'
+        && t[5..7].iter().all(u8::is_ascii_digit)
+        && t[7] == b'-'
+        && t[8..10].iter().all(u8::is_ascii_digit)
+        && t[10..]
+            .iter()
+            .all(|&c| c.is_ascii_digit() || b"T:+-.Z ".contains(&c))
 }
 
 /// A block that is one HTML tag printed as text (escaped markup from a
@@ -859,5 +880,15 @@ mod tests {
         assert!(!looks_like_tag("<>"));
         assert!(!looks_like_tag("a < b and c > d"));
         assert!(!looks_like_tag("<3 you>"));
+    }
+
+    #[test]
+    fn machine_dates_are_metadata() {
+        assert!(looks_like_timestamp("2019-11-19T08:57:40+01:00"));
+        assert!(looks_like_timestamp(" 2024-01-05 "));
+        assert!(looks_like_timestamp("2024-01-05T10:00:00.000Z"));
+        assert!(!looks_like_timestamp("2024-01-05: the day the river froze"));
+        assert!(!looks_like_timestamp("1999-2004"));
+        assert!(!looks_like_timestamp("Ворота 2024-01-05"));
     }
 }
