@@ -751,23 +751,30 @@ fn boilerplate_mask(page: &Page) -> u32 {
     if total == 0 {
         return mask;
     }
-    for bit in 0..32 {
-        let bit = 1u32 << bit;
+    // One pass over the blocks for every bit at once.
+    let mut covered = [0u64; 32];
+    let mut covered_prose = [0u64; 32];
+    for b in &page.blocks {
+        let bits = b.hints & hints::BOILERPLATE;
+        if bits == 0 {
+            continue;
+        }
+        let prose = is_prose(b);
+        for i in 0..32 {
+            if bits & (1 << i) != 0 {
+                covered[i] += b.len as u64;
+                if prose {
+                    covered_prose[i] += b.len as u64;
+                }
+            }
+        }
+    }
+    for i in 0..32 {
+        let bit = 1u32 << i;
         if bit & hints::BOILERPLATE == 0 {
             continue;
         }
-        let covered: u64 = page
-            .blocks
-            .iter()
-            .filter(|b| b.hints & bit != 0)
-            .map(|b| b.len as u64)
-            .sum();
-        let covered_prose: u64 = page
-            .blocks
-            .iter()
-            .filter(|b| b.hints & bit != 0 && is_prose(b))
-            .map(|b| b.len as u64)
-            .sum();
+        let (covered, covered_prose) = (covered[i], covered_prose[i]);
         // Teaser lists can outweigh a short article's prose, so only
         // comments (a thread page) are judged by their share of prose.
         let thread = bit == hints::COMMENT
