@@ -1,39 +1,20 @@
 //! Throughput of `extract` (decode, parse, blocks, scoring, text) over the
-//! corpus pages, all together and one by one, in bytes of HTML per second.
+//! corpus pages, all together and one by one, and over the scrapinghub
+//! benchmark pages when `../shared/bench` is present, in bytes of HTML per
+//! second. Per-stage times are in `benches/stages.rs`.
 
-use std::io::Read;
-use std::path::Path;
+mod common;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dechaff::{Extractor, Hints, Options};
 
-/// The `.html` pages of a directory, sorted by name.
-fn html_pages(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut pages: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
-        .filter_map(|p| {
-            let mut bytes = Vec::new();
-            std::fs::File::open(&p).ok()?.read_to_end(&mut bytes).ok()?;
-            Some((p.file_stem()?.to_string_lossy().into_owned(), bytes))
-        })
-        .collect();
-    pages.sort();
-    pages
-}
-
 fn corpus(c: &mut Criterion) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let pages = html_pages(&dir);
+    let pages = common::corpus();
     let extractor = Extractor::new(Options::default());
     let hints = Hints::default();
-    let total: usize = pages.iter().map(|(_, b)| b.len()).sum();
 
     let mut all = c.benchmark_group("corpus");
-    all.throughput(Throughput::Bytes(total as u64));
+    all.throughput(Throughput::Bytes(common::total_bytes(&pages)));
     all.bench_function("all_pages", |b| {
         b.iter(|| {
             for (_, bytes) in &pages {
@@ -53,5 +34,31 @@ fn corpus(c: &mut Criterion) {
     each.finish();
 }
 
-criterion_group!(benches, corpus);
+/// The 181 scrapinghub pages as one batch: the set the comparison script
+/// (`benches/compare/`) times the peers on.
+fn scrapinghub(c: &mut Criterion) {
+    let pages = common::scrapinghub();
+    if pages.is_empty() {
+        eprintln!(
+            "extract: no scrapinghub pages in {}",
+            common::scrapinghub_dir().display()
+        );
+        return;
+    }
+    let extractor = Extractor::new(Options::default());
+    let hints = Hints::default();
+    let mut g = c.benchmark_group("scrapinghub");
+    g.throughput(Throughput::Bytes(common::total_bytes(&pages)));
+    g.sample_size(10);
+    g.bench_function("all_pages", |b| {
+        b.iter(|| {
+            for (_, bytes) in &pages {
+                std::hint::black_box(extractor.extract(bytes, &hints).text());
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, corpus, scrapinghub);
 criterion_main!(benches);

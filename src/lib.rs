@@ -36,6 +36,8 @@ mod metadata;
 mod options;
 mod output;
 mod score;
+#[doc(hidden)]
+pub mod stages;
 
 pub use decode::{Decoded, decode};
 #[doc(hidden)]

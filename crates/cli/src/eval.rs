@@ -76,6 +76,13 @@ pub struct EvalArgs {
     /// DIR/<id>.meta.json, to check the scorer independently.
     #[arg(long, value_name = "DIR")]
     pub dump_predictions: Option<PathBuf>,
+
+    /// Scores the texts in DIR/<id>.txt (another tool's output, or an
+    /// earlier `--dump-predictions`) instead of running the extractor, with
+    /// the same metric; DIR/<id>.meta.json, when present, gives the
+    /// metadata. A page without its .txt is listed as an error.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["baseline", "preset", "sweep", "dump_predictions"])]
+    pub predictions: Option<PathBuf>,
 }
 
 /// Baselines `--baseline` can score.
@@ -92,7 +99,13 @@ fn parse_preset(name: &str) -> Result<Preset, String> {
 
 /// Runs `dechaff eval`.
 pub fn run(args: &EvalArgs) -> Result<()> {
-    let bench = Bench::load(&args.dir, args.limit)?;
+    let mut bench = Bench::load(&args.dir, args.limit)?;
+    if let Some(dir) = &args.predictions {
+        if !dir.is_dir() {
+            bail!("--predictions {} is not a directory", dir.display());
+        }
+        bench.predictions = Some(dir.clone());
+    }
     let metric = args.metric.unwrap_or(if bench.typed {
         Metric::Bow
     } else {
@@ -120,6 +133,7 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     }
 
     let config = match (args.baseline, args.preset) {
+        _ if bench.predictions.is_some() => Config::Predictions,
         (Some(Baseline::AllText), _) => Config::AllText,
         (None, preset) => Config::Preset(preset.unwrap_or_default()),
     };
@@ -180,6 +194,8 @@ struct Bench {
     snippets: bool,
     /// Truth entries carry title/author/date.
     meta: bool,
+    /// Score the texts in this directory instead of extracting.
+    predictions: Option<PathBuf>,
 }
 
 impl Bench {
@@ -254,6 +270,7 @@ impl Bench {
             typed,
             snippets,
             meta,
+            predictions: None,
         })
     }
 }
@@ -283,6 +300,8 @@ fn string_list(entry: &Map<String, Value>, key: &str) -> Vec<String> {
 enum Config {
     AllText,
     Preset(Preset),
+    /// Texts read from `--predictions`; nothing is extracted.
+    Predictions,
 }
 
 impl Config {
@@ -290,6 +309,7 @@ impl Config {
         match self {
             Config::AllText => "baseline all-text".to_owned(),
             Config::Preset(p) => format!("preset {}", p.name()),
+            Config::Predictions => "predictions from a directory".to_owned(),
         }
     }
 
@@ -297,6 +317,8 @@ impl Config {
         match self {
             Config::AllText => Options::default().with_keep_all(true),
             Config::Preset(p) => Options::default().with_preset(p),
+            // Unused: nothing is extracted.
+            Config::Predictions => Options::default(),
         }
     }
 }
@@ -492,6 +514,15 @@ fn run_page(
         date: Tally::default(),
         dump: None,
     };
+    if let Some(dir) = &bench.predictions {
+        match read_prediction(dir, &truth.id) {
+            Ok((text, metadata)) => {
+                score_page(&mut run, truth, metric, text, metadata, keep_text);
+            }
+            Err(e) => run.status = Status::Failed(format!("{e:#}")),
+        }
+        return run;
+    }
     let html = match read_page(&bench.html_dir, &truth.id) {
         Ok(html) => html,
         Err(e) => {
@@ -524,7 +555,20 @@ fn run_page(
             (String::new(), dechaff::Metadata::default())
         }
     };
+    score_page(&mut run, truth, metric, text, metadata, keep_text);
+    run
+}
 
+/// Scores one page's text and metadata against its truth, the same way
+/// whether the text was extracted here or read from `--predictions`.
+fn score_page(
+    run: &mut PageRun,
+    truth: &Truth,
+    metric: Metric,
+    text: String,
+    metadata: dechaff::Metadata,
+    keep_text: bool,
+) {
     run.score = Some(metric.score(&text, &truth.text));
     let normalized = metrics::normalize(&text);
     for s in &truth.with {
@@ -557,7 +601,47 @@ fn run_page(
         });
         run.dump = Some((text, meta));
     }
-    run
+}
+
+/// Reads `DIR/<id>.txt` and, when present, `DIR/<id>.meta.json` (the
+/// layout `--dump-predictions` writes).
+fn read_prediction(dir: &Path, id: &str) -> Result<(String, dechaff::Metadata)> {
+    // Ids name files: refuse any that could leave the directory.
+    if id.is_empty() || id.contains(['/', '\\']) || id == "." || id == ".." {
+        bail!("truth id {id:?} cannot name a prediction file");
+    }
+    let path = dir.join(format!("{id}.txt"));
+    let bytes = std::fs::read(&path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            anyhow::anyhow!(
+                "missing prediction file {} for truth id {id}",
+                path.display()
+            )
+        } else {
+            anyhow::Error::new(e).context(format!("cannot read {}", path.display()))
+        }
+    })?;
+    // Another tool may write invalid UTF-8; score what can be read.
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let mut metadata = dechaff::Metadata::default();
+    let meta_path = dir.join(format!("{id}.meta.json"));
+    if let Ok(raw) = std::fs::read(&meta_path) {
+        let v: Value = serde_json::from_slice(&raw)
+            .with_context(|| format!("{} is not valid JSON", meta_path.display()))?;
+        let text_of = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
+        metadata.title = text_of("title");
+        metadata.published = text_of("published");
+        metadata.modified = text_of("modified");
+        metadata.authors = match v.get("authors") {
+            Some(Value::Array(a)) => a
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
+            _ => Vec::new(),
+        };
+    }
+    Ok((text, metadata))
 }
 
 fn dump_predictions(dir: &Path, report: &Report) -> Result<()> {
@@ -936,6 +1020,7 @@ fn sweep_table(reports: &[Report]) -> String {
         let name = match r.config {
             Config::Preset(p) => p.name(),
             Config::AllText => "all-text",
+            Config::Predictions => "predictions",
         };
         let _ = writeln!(
             s,
@@ -1037,6 +1122,54 @@ mod tests {
         assert_eq!(report.overall().means.pages, 1);
         assert!(report.table().contains("missing page file"));
         assert_eq!(report.per_page_tsv().lines().count(), 2);
+    }
+
+    #[test]
+    fn predictions_score_like_the_extractor_that_wrote_them() {
+        let b = TempBench::new("predictions");
+        let truth = r#"{
+            "a": {"text": "The story body is here and it is long enough to keep.",
+                  "title": "A title", "page_type": "article", "with": ["story body"]},
+            "b": {"text": "Another body of text that the page holds, at some length.",
+                  "page_type": "article"},
+            "c": {"text": "A page with no prediction file.", "page_type": "forum"}
+        }"#;
+        std::fs::write(b.0.join("truth.json"), truth).unwrap();
+        b.page(
+            "a",
+            "<html><head><title>A title</title></head><body><nav><a href='/'>Home</a></nav>\
+             <article><p>The story body is here and it is long enough to keep.</p>\
+             </article></body></html>",
+        );
+        b.page(
+            "b",
+            "<html><body><p>Another body of text that the page holds, at some length.</p>\
+             <footer>Copyright</footer></body></html>",
+        );
+        b.page(
+            "c",
+            "<html><body><p>A page with no prediction file.</p></body></html>",
+        );
+        let mut bench = Bench::load(&b.0, None).unwrap();
+        let config = Config::Preset(Preset::Balanced);
+        let extracted = evaluate(&bench, Metric::Bow, config, &pool(), true);
+        let dir = b.0.join("pred");
+        dump_predictions(&dir, &extracted).unwrap();
+        std::fs::remove_file(dir.join("c.txt")).unwrap();
+
+        bench.predictions = Some(dir);
+        let read = evaluate(&bench, Metric::Bow, Config::Predictions, &pool(), false);
+        // The same scores, page by page, for the pages with a file ...
+        for (x, r) in extracted.pages.iter().zip(&read.pages).take(2) {
+            assert_eq!(x.score, r.score, "page {}", x.id);
+            assert_eq!((x.with.hits, x.title.hits), (r.with.hits, r.title.hits));
+        }
+        assert_eq!(read.pages[0].title.hits, 1);
+        // ... and the page without one is an error, not a zero.
+        let errors: Vec<_> = read.errors().map(|(id, _)| id).collect();
+        assert_eq!(errors, ["c"]);
+        assert!(read.table().contains("missing prediction file"));
+        assert!(read.table().contains("predictions from a directory"));
     }
 
     #[test]
