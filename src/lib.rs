@@ -107,35 +107,48 @@ impl Extractor {
         let meta = metadata::extract(&dom, hints);
         let mut page = blocks::segment(&dom, self.options.keep_all);
         score::decide(&dom, &mut page, &self.options, meta.title.as_deref());
-        let comments = if self.options.comments {
-            page.comments_text()
-        } else {
-            None
-        };
-        let mut blocks = page.into_blocks();
-        // A page whose markup holds no text at all (a script-rendered
-        // shell) still says what it is in its description.
-        if !self.options.keep_all
-            && !blocks.iter().any(|b| b.kept)
-            && let Some(d) = &meta.description
-        {
-            blocks.push(Block {
-                kind: BlockKind::Paragraph,
-                text: d.clone(),
-                kept: true,
-                reason: Reason::Fallback,
-            });
-        }
-        Extracted {
-            title: meta.title.clone(),
-            lang: dom.lang.clone(),
-            encoding: decoded.encoding,
-            encoding_source: decoded.source,
-            blocks,
-            comments,
-            degraded,
-            metadata: meta,
-        }
+        assemble(&decoded, &dom, page, meta, &self.options, degraded)
+    }
+}
+
+/// The public result from the decided blocks: the comment thread when
+/// asked for, and the description for a page whose markup holds no text.
+fn assemble(
+    decoded: &Decoded<'_>,
+    dom: &dom::Dom,
+    page: blocks::Page,
+    meta: Metadata,
+    options: &Options,
+    degraded: Option<Degradation>,
+) -> Extracted {
+    let comments = if options.comments {
+        page.comments_text()
+    } else {
+        None
+    };
+    let mut blocks = page.into_blocks();
+    // A page whose markup holds no text at all (a script-rendered
+    // shell) still says what it is in its description.
+    if !options.keep_all
+        && !blocks.iter().any(|b| b.kept)
+        && let Some(d) = &meta.description
+    {
+        blocks.push(Block {
+            kind: BlockKind::Paragraph,
+            text: d.clone(),
+            kept: true,
+            reason: Reason::Fallback,
+        });
+    }
+    Extracted {
+        title: meta.title.clone(),
+        lang: dom.lang.clone(),
+        encoding: decoded.encoding,
+        encoding_source: decoded.source,
+        blocks,
+        comments,
+        degraded,
+        metadata: meta,
     }
 }
 

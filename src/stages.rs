@@ -10,7 +10,7 @@
 //! [`Extracted::text`] (or `markdown`, `json`). [`extract`] chains them
 //! exactly as `Extractor::extract` does; a test keeps the two equal.
 
-use crate::{Block, BlockKind, Decoded, Extracted, Hints, Metadata, Options, Reason};
+use crate::{Decoded, Extracted, Hints, Metadata, Options};
 use crate::{blocks, dom, metadata as meta, score};
 
 /// A page parsed into the arena DOM.
@@ -71,33 +71,8 @@ pub fn assemble(
     metadata: Metadata,
     options: &Options,
 ) -> Extracted {
-    let comments = if options.comments {
-        page.0.comments_text()
-    } else {
-        None
-    };
-    let mut blocks = page.0.into_blocks();
-    if !options.keep_all
-        && !blocks.iter().any(|b| b.kept)
-        && let Some(d) = &metadata.description
-    {
-        blocks.push(Block {
-            kind: BlockKind::Paragraph,
-            text: d.clone(),
-            kept: true,
-            reason: Reason::Fallback,
-        });
-    }
-    Extracted {
-        title: metadata.title.clone(),
-        lang: parsed.0.lang.clone(),
-        encoding: decoded.encoding,
-        encoding_source: decoded.source,
-        blocks,
-        comments,
-        degraded: parsed.0.degraded,
-        metadata,
-    }
+    let degraded = parsed.0.degraded;
+    crate::assemble(decoded, &parsed.0, page.0, metadata, options, degraded)
 }
 
 /// All stages in a row: the same result as `Extractor::extract` for a page
