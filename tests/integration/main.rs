@@ -4,4 +4,5 @@ mod corpus;
 mod pathological;
 mod properties;
 mod rcdom;
+mod reference;
 mod regressions;

@@ -10,12 +10,11 @@
 use std::rc::Rc;
 
 use dechaff::{Extracted, Extractor, Hints, Options, Reason};
-use html5ever::tendril::TendrilSink;
-use html5ever::tree_builder::TreeBuilderOpts;
-use html5ever::{ParseOpts, parse_document};
-use markup5ever_rcdom::{NodeData, RcDom};
+use markup5ever_rcdom::NodeData;
 use proptest::prelude::*;
 use rayon::prelude::*;
+
+use crate::reference;
 
 /// Whitespace runs to one space.
 fn normalize(s: &str) -> String {
@@ -25,14 +24,7 @@ fn normalize(s: &str) -> String {
 /// All the text of a page as html5ever's reference DOM has it, in document
 /// order, whitespace normalized: a superset of what may come out.
 fn page_text(html: &str) -> String {
-    let opts = ParseOpts {
-        tree_builder: TreeBuilderOpts {
-            scripting_enabled: false,
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    let dom = parse_document(RcDom::default(), opts).one(html);
+    let dom = reference::parse(html);
     let mut text = String::new();
     let mut stack = vec![dom.document.clone()];
     while let Some(node) = stack.pop() {
@@ -41,12 +33,7 @@ fn page_text(html: &str) -> String {
         }
         // Script and style text is never shown: the text around it joins,
         // as it does in a browser.
-        if let NodeData::Element { name, .. } = &node.data
-            && matches!(
-                &*name.local,
-                "script" | "style" | "iframe" | "noembed" | "noframes" | "textarea" | "xmp"
-            )
-        {
+        if reference::drops_text(&node) {
             continue;
         }
         for c in node.children.borrow().iter().rev() {

@@ -14,42 +14,14 @@
 
 use std::rc::Rc;
 
-use html5ever::tendril::TendrilSink;
-use html5ever::tree_builder::TreeBuilderOpts;
-use html5ever::{ParseOpts, local_name, ns, parse_document};
-use markup5ever_rcdom::{Handle, NodeData, RcDom};
+use html5ever::ns;
+use markup5ever_rcdom::{Handle, NodeData};
 
-/// Elements whose text our sink drops (`Tag::drops_text`).
-fn drops_text(node: &Handle) -> bool {
-    match &node.data {
-        NodeData::Element { name, .. } => {
-            name.ns == ns!(html)
-                && matches!(
-                    name.local,
-                    local_name!("script")
-                        | local_name!("style")
-                        | local_name!("iframe")
-                        | local_name!("noembed")
-                        | local_name!("noframes")
-                        | local_name!("textarea")
-                        | local_name!("xmp")
-                )
-        }
-        _ => false,
-    }
-}
+use crate::reference::{self, drops_text};
 
 /// The reference tree in `debug_tree`'s form, walked with an explicit stack.
 fn rcdom_tree(html: &str) -> String {
-    // As our parser: scripting off.
-    let opts = ParseOpts {
-        tree_builder: TreeBuilderOpts {
-            scripting_enabled: false,
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    let dom = parse_document(RcDom::default(), opts).one(html);
+    let dom = reference::parse(html);
     let mut out = String::new();
     let mut text = String::new();
     let mut stack: Vec<(Handle, bool)> = vec![(dom.document.clone(), false)];
