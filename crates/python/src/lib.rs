@@ -168,11 +168,28 @@ fn options(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
     Ok(o)
 }
 
-/// One page to extract: its bytes (borrowed from a Python `bytes` when
+/// One page to extract: its bytes or text (borrowed from Python when
 /// possible) and hints.
 struct Page<'a> {
-    html: Cow<'a, [u8]>,
+    html: Html<'a>,
     hints: Hints,
+}
+
+/// The page as Python gave it.
+enum Html<'a> {
+    /// `bytes` or `bytearray`: decoded by the library.
+    Bytes(Cow<'a, [u8]>),
+    /// `str`: already decoded.
+    Text(Cow<'a, str>),
+}
+
+impl Page<'_> {
+    fn extract(&self, ex: &dechaff::Extractor) -> dechaff::Extracted {
+        match &self.html {
+            Html::Bytes(b) => ex.extract(b, &self.hints),
+            Html::Text(t) => ex.extract_str(t, &self.hints),
+        }
+    }
 }
 
 /// A page from a Python `bytes`, `bytearray` or `str`. A `str` is text
@@ -187,30 +204,26 @@ fn page<'a>(
     if let Some(u) = url {
         hints = hints.with_url(u);
     }
-    let bytes = if let Ok(b) = html.cast::<PyBytes>() {
+    let html = if let Ok(b) = html.cast::<PyBytes>() {
         if let Some(ct) = content_type {
             hints = hints.with_content_type(ct);
         }
-        Cow::Borrowed(b.as_bytes())
+        Html::Bytes(Cow::Borrowed(b.as_bytes()))
     } else if let Ok(s) = html.cast::<PyString>() {
-        hints = hints.with_content_type("text/html; charset=utf-8");
         // Lone surrogates (from `surrogateescape`) become U+FFFD.
-        match s.to_string_lossy() {
-            Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
-            Cow::Owned(s) => Cow::Owned(s.into_bytes()),
-        }
+        Html::Text(s.to_string_lossy())
     } else if let Ok(b) = html.cast::<PyByteArray>() {
         if let Some(ct) = content_type {
             hints = hints.with_content_type(ct);
         }
-        Cow::Owned(b.to_vec())
+        Html::Bytes(Cow::Owned(b.to_vec()))
     } else {
         return Err(PyTypeError::new_err(format!(
             "html must be bytes or str, not {}",
             type_name(html)
         )));
     };
-    Ok(Page { html: bytes, hints })
+    Ok(Page { html, hints })
 }
 
 /// Extracts one page with the GIL released.
@@ -220,7 +233,7 @@ fn extract_one(
     page: &Page<'_>,
     output: Output,
 ) -> PyResult<Py<PyAny>> {
-    let rendered = py.detach(|| output.render(&ex.extract(&page.html, &page.hints)));
+    let rendered = py.detach(|| output.render(&page.extract(ex)));
     output.to_python(py, rendered)
 }
 
@@ -315,7 +328,7 @@ fn extract_all(
             .map_err(|e| PyTypeError::new_err(format!("docs[{i}]: {}", e.value(py))))?;
         pages.push(p);
     }
-    let one = |p: &Page<'_>| output.render(&ex.extract(&p.html, &p.hints));
+    let one = |p: &Page<'_>| output.render(&p.extract(ex));
     // Not rayon's global pool, which a forked child would inherit dead.
     let rendered: Vec<String> = match threads.unwrap_or_else(cores) {
         1 => py.detach(|| pages.iter().map(one).collect()),
