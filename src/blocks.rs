@@ -451,6 +451,9 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
         }
     }
     w.flush();
+    // Both live through scoring, which allocates per node: no growth slack.
+    w.blocks.shrink_to_fit();
+    order.shrink_to_fit();
     Page {
         blocks: w.blocks,
         order,

@@ -4,7 +4,9 @@
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFINED};
+use encoding_rs::{
+    CoderResult, Encoding, ISO_2022_JP, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFINED,
+};
 
 use crate::{EncodingSource, Hints};
 
@@ -24,12 +26,97 @@ pub struct Decoded<'a> {
 
 /// Decodes a page's bytes, choosing the encoding as a browser would.
 pub fn decode<'a>(bytes: &'a [u8], hints: &Hints) -> Decoded<'a> {
-    let (encoding, source) = choose(bytes, hints);
-    let (text, _, _) = encoding.decode(bytes);
+    let (encoding, source, bytes) = choose_and_strip(bytes, hints);
     Decoded {
-        text,
+        text: borrowed(encoding, bytes)
+            .map_or_else(|| Cow::Owned(decode_exact(encoding, bytes)), Cow::Borrowed),
         encoding: encoding.name(),
         source,
+    }
+}
+
+/// The encoding to decode with, where it came from, and the bytes to
+/// decode: a BOM names the encoding (`choose` agrees) and is not text.
+pub(crate) fn choose_and_strip<'a>(
+    bytes: &'a [u8],
+    hints: &Hints,
+) -> (&'static Encoding, EncodingSource, &'a [u8]) {
+    let (encoding, source) = choose(bytes, hints);
+    match Encoding::for_bom(bytes) {
+        Some((enc, bom)) => (enc, source, &bytes[bom..]),
+        None => (encoding, source, bytes),
+    }
+}
+
+/// The text, when the bytes already are it (as encoding_rs would borrow
+/// them): valid UTF-8, or ASCII in a charset that reads ASCII as itself.
+pub(crate) fn borrowed<'a>(encoding: &'static Encoding, bytes: &'a [u8]) -> Option<&'a str> {
+    if encoding == UTF_8 || (markup_is_ascii(encoding) && bytes.is_ascii()) {
+        std::str::from_utf8(bytes).ok()
+    } else {
+        None
+    }
+}
+
+/// Whether the charset writes ASCII as itself and never uses the bytes
+/// of markup (`<`, `>`, quotes, `=`, `/`, `!`, `-`, spaces) inside a
+/// multi-byte character (the trail bytes of Shift_JIS, Big5, GBK and
+/// EUC-KR start at `@`; an invalid sequence gives up its ASCII byte), so
+/// that the markup is where it will be in the text. Not so for UTF-16,
+/// ISO-2022-JP (escape sequences) and the replacement encoding.
+pub(crate) fn markup_is_ascii(encoding: &'static Encoding) -> bool {
+    encoding.is_ascii_compatible() && encoding != ISO_2022_JP
+}
+
+/// What `encoding_rs`'s `decode_without_bom_handling` gives (invalid
+/// sequences replaced), in a string of the text's size: encoding_rs makes
+/// room for the worst case, three bytes per byte for single-byte charsets.
+/// Decodes twice, once to measure.
+pub(crate) fn decode_exact(encoding: &'static Encoding, bytes: &[u8]) -> String {
+    let mut len = 0;
+    decode_in_pieces(encoding, bytes, 4096, |piece| {
+        len += piece.len();
+        true
+    });
+    // Decoders ask for room for a whole character (up to 4 bytes) before
+    // writing one, so the last ones need a few bytes to spare.
+    const SPARE: usize = 8;
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(len + SPARE);
+    let mut read = 0;
+    loop {
+        let (result, r, _) = decoder.decode_to_string(&bytes[read..], &mut text, true);
+        read += r;
+        if result == CoderResult::InputEmpty {
+            return text;
+        }
+        text.reserve_exact(SPARE);
+    }
+}
+
+/// Decodes `bytes` (no BOM) in pieces of at most `piece` bytes of text,
+/// handing each to `each`, which returns whether to go on: the parser
+/// takes the text this way without a decoded copy of the whole page.
+pub(crate) fn decode_in_pieces(
+    encoding: &'static Encoding,
+    bytes: &[u8],
+    piece: usize,
+    mut each: impl FnMut(&str) -> bool,
+) {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    // Room for any one character, so that every call makes progress.
+    let mut buf = String::with_capacity(piece.max(16));
+    let mut read = 0;
+    loop {
+        let (result, r, _) = decoder.decode_to_string(&bytes[read..], &mut buf, true);
+        read += r;
+        if !buf.is_empty() && !each(&buf) {
+            return;
+        }
+        buf.clear();
+        if result == CoderResult::InputEmpty {
+            return;
+        }
     }
 }
 
@@ -363,6 +450,34 @@ mod tests {
             ("windows-1251", EncodingSource::Sniffed)
         );
         assert!(d.text.contains("Привет"));
+    }
+
+    /// The exact-size decoding and the piecewise one give what
+    /// encoding_rs gives, invalid sequences included.
+    #[test]
+    fn decoding_in_pieces_matches_encoding_rs() {
+        let pages: [(&'static Encoding, &[u8]); 5] = [
+            (encoding_rs::WINDOWS_1251, b"<p>\xcf\xf0\xe8\x88 \x98</p>"),
+            (
+                encoding_rs::SHIFT_JIS,
+                b"<p>\x95\x5c\x8e\xa6\x81<b>\x82</b>",
+            ),
+            (encoding_rs::GBK, b"\xd6\xd0\xce\xc4\x81\x30\x81\x30\xff"),
+            (UTF_8, b"<p>caf\xc3\xa9 \xc3 \xe2\x82</p>\xf0\x9f"),
+            (ISO_2022_JP, b"\x1b$B$3$s\x1b(B<p>x"),
+        ];
+        for (encoding, bytes) in pages {
+            let want = encoding.decode_without_bom_handling(bytes).0;
+            assert_eq!(decode_exact(encoding, bytes), want, "{}", encoding.name());
+            for piece in [1, 5, 4096] {
+                let mut got = String::new();
+                decode_in_pieces(encoding, bytes, piece, |p| {
+                    got.push_str(p);
+                    true
+                });
+                assert_eq!(got, want, "{} in pieces of {piece}", encoding.name());
+            }
+        }
     }
 
     #[test]

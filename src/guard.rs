@@ -66,42 +66,9 @@ struct Cut {
 /// so that a `<` in a script does not start a tag; after `<plaintext>`
 /// nothing is a tag.
 pub(crate) fn scan(text: &str, max: usize, max_item: usize) -> Scan {
-    let b = text.as_bytes();
-    let mut cuts = Vec::new();
-    let mut found = Scan::default();
-    let mut i = 0;
-    while let Some(lt) = memchr::memchr(b'<', &b[i..]) {
-        let lt = i + lt;
-        let Some(&next) = b.get(lt + 1) else { break };
-        if next.is_ascii_alphabetic()
-            || (next == b'/' && b.get(lt + 2).is_some_and(u8::is_ascii_alphabetic))
-        {
-            let end_tag = next == b'/';
-            let name_at = lt + 1 + usize::from(end_tag);
-            let tag = scan_tag(text, name_at, max, max_item, &mut cuts);
-            found.most_attributes = found.most_attributes.max(tag.count);
-            found.capped |= tag.count > max;
-            i = tag.end;
-            if !end_tag {
-                match raw_text_end(b, &b[name_at..tag.name_end], tag.end) {
-                    RawText::No => {}
-                    RawText::Until(at) => i = at,
-                    RawText::Rest => break,
-                }
-            }
-        } else if b[lt + 1..].starts_with(b"!--") {
-            let (content_end, after) = comment_end(b, lt + 4);
-            shorten(text, lt + 4, content_end, max_item, &mut cuts);
-            i = after;
-        } else if matches!(next, b'!' | b'?' | b'/') {
-            // Doctypes, bogus comments and `</>` end at the next `>`.
-            let end = memchr::memchr(b'>', &b[lt + 1..]).map_or(b.len(), |e| lt + 1 + e);
-            shorten(text, lt + 2, end, max_item, &mut cuts);
-            i = (end + 1).min(b.len());
-        } else {
-            i = lt + 1;
-        }
-    }
+    let (cuts, mut found) = find_cuts(text.as_bytes(), max, max_item, &|i| {
+        text.is_char_boundary(i)
+    });
     if !cuts.is_empty() {
         let removed: usize = cuts.iter().map(|c| c.to - c.from).sum();
         let mut out = String::with_capacity(text.len() - removed + cuts.len());
@@ -117,13 +84,77 @@ pub(crate) fn scan(text: &str, max: usize, max_item: usize) -> Scan {
     found
 }
 
-/// Records a cut of `text[from..to]` down to its first `max` bytes.
-fn shorten(text: &str, from: usize, to: usize, max: usize, cuts: &mut Vec<Cut>) {
+/// The pre-pass on the undecoded bytes of a page whose charset writes
+/// markup in ASCII bytes that no multi-byte character contains (see
+/// `decode::markup_is_ascii`), so that tags, attributes and items are
+/// where they will be in the text. `Some` when the decoded text would
+/// come out of [`prepare`] untouched: no tag over the attribute cap, and
+/// no item over a third of [`MAX_ITEM`], as a byte decodes to at most
+/// three.
+pub(crate) fn prepare_undecoded(bytes: &[u8]) -> Option<Scan> {
+    let (cuts, found) = find_cuts(bytes, MAX_ATTRIBUTES, MAX_ITEM / 3, &|_| true);
+    cuts.is_empty().then_some(found)
+}
+
+/// The pre-pass's edits of `b` in order, and what it found; `boundary`
+/// says where a shortened item may end (a character boundary).
+fn find_cuts(
+    b: &[u8],
+    max: usize,
+    max_item: usize,
+    boundary: &impl Fn(usize) -> bool,
+) -> (Vec<Cut>, Scan) {
+    let mut cuts = Vec::new();
+    let mut found = Scan::default();
+    let mut i = 0;
+    while let Some(lt) = memchr::memchr(b'<', &b[i..]) {
+        let lt = i + lt;
+        let Some(&next) = b.get(lt + 1) else { break };
+        if next.is_ascii_alphabetic()
+            || (next == b'/' && b.get(lt + 2).is_some_and(u8::is_ascii_alphabetic))
+        {
+            let end_tag = next == b'/';
+            let name_at = lt + 1 + usize::from(end_tag);
+            let tag = scan_tag(b, boundary, name_at, max, max_item, &mut cuts);
+            found.most_attributes = found.most_attributes.max(tag.count);
+            found.capped |= tag.count > max;
+            i = tag.end;
+            if !end_tag {
+                match raw_text_end(b, &b[name_at..tag.name_end], tag.end) {
+                    RawText::No => {}
+                    RawText::Until(at) => i = at,
+                    RawText::Rest => break,
+                }
+            }
+        } else if b[lt + 1..].starts_with(b"!--") {
+            let (content_end, after) = comment_end(b, lt + 4);
+            shorten(boundary, lt + 4, content_end, max_item, &mut cuts);
+            i = after;
+        } else if matches!(next, b'!' | b'?' | b'/') {
+            // Doctypes, bogus comments and `</>` end at the next `>`.
+            let end = memchr::memchr(b'>', &b[lt + 1..]).map_or(b.len(), |e| lt + 1 + e);
+            shorten(boundary, lt + 2, end, max_item, &mut cuts);
+            i = (end + 1).min(b.len());
+        } else {
+            i = lt + 1;
+        }
+    }
+    (cuts, found)
+}
+
+/// Records a cut of `from..to` down to its first `max` bytes.
+fn shorten(
+    boundary: &impl Fn(usize) -> bool,
+    from: usize,
+    to: usize,
+    max: usize,
+    cuts: &mut Vec<Cut>,
+) {
     if to.saturating_sub(from) <= max {
         return;
     }
     let mut keep = from + max;
-    while !text.is_char_boundary(keep) {
+    while !boundary(keep) {
         keep -= 1;
     }
     cuts.push(Cut {
@@ -150,19 +181,19 @@ fn is_space(c: u8) -> bool {
 /// Scans a tag from its name to its closing `>`, counting attributes as
 /// the tokenizer splits them and recording cuts in order.
 fn scan_tag(
-    text: &str,
+    b: &[u8],
+    boundary: &impl Fn(usize) -> bool,
     name_at: usize,
     max: usize,
     max_item: usize,
     cuts: &mut Vec<Cut>,
 ) -> TagScan {
-    let b = text.as_bytes();
     let mut i = name_at;
     while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
         i += 1;
     }
     let name_end = i;
-    shorten(text, name_at, name_end, max_item, cuts);
+    shorten(boundary, name_at, name_end, max_item, cuts);
     let mut count = 0;
     // The end of the last attribute kept.
     let mut kept_end = name_end;
@@ -196,7 +227,7 @@ fn scan_tag(
             i += 1;
         }
         if kept {
-            shorten(text, name_at, i, max_item, cuts);
+            shorten(boundary, name_at, i, max_item, cuts);
         }
         let mut attr_end = i;
         while i < b.len() && is_space(b[i]) {
@@ -224,7 +255,7 @@ fn scan_tag(
                 }
             };
             if kept {
-                shorten(text, from, to, max_item, cuts);
+                shorten(boundary, from, to, max_item, cuts);
             }
             attr_end = i;
         }
@@ -637,6 +668,17 @@ mod tests {
             Some("<p a='a\u{e9}'>")
         );
         assert_eq!(cut("<p id='abcd'>", 4), None);
+    }
+
+    #[test]
+    fn undecoded_bytes_pass_only_when_decoding_changes_nothing() {
+        assert!(prepare_undecoded(b"<p a=1 b=2>\x95\x5c</p>").is_some());
+        let many: String = (0..=MAX_ATTRIBUTES).map(|i| format!(" a{i}")).collect();
+        assert!(prepare_undecoded(format!("<p{many}>").as_bytes()).is_none());
+        // A third of the item limit: a byte may decode to three.
+        let long = "x".repeat(MAX_ITEM / 3 + 1);
+        assert!(prepare_undecoded(format!("<p title='{long}'>").as_bytes()).is_none());
+        assert!(prepare_undecoded(format!("<!--{long}-->").as_bytes()).is_none());
     }
 
     #[test]

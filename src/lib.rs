@@ -74,8 +74,13 @@ impl Extractor {
         } else {
             bytes
         };
-        let decoded = decode::decode(bytes, hints);
-        self.run(decoded, hints, degraded)
+        let (encoding, source, bytes) = decode::choose_and_strip(bytes, hints);
+        // Text that needs decoding is decoded as the parser goes.
+        let input = match decode::borrowed(encoding, bytes) {
+            Some(text) => dom::Source::Text(text),
+            None => dom::Source::Undecoded(encoding, bytes),
+        };
+        self.run(input, (encoding.name(), source), hints, degraded)
     }
 
     /// Extracts from text already decoded (a JavaScript or Python string):
@@ -93,28 +98,31 @@ impl Extractor {
             }
             text = &text[..end];
         }
-        let decoded = Decoded {
-            text: std::borrow::Cow::Borrowed(text),
-            encoding: "UTF-8",
-            source: EncodingSource::Text,
-        };
-        self.run(decoded, hints, degraded)
+        let encoding = ("UTF-8", EncodingSource::Text);
+        self.run(dom::Source::Text(text), encoding, hints, degraded)
     }
 
-    fn run(&self, decoded: Decoded<'_>, hints: &Hints, degraded: Option<Degradation>) -> Extracted {
-        let dom = dom::parse(&decoded.text, &self.options);
+    fn run(
+        &self,
+        input: dom::Source<'_>,
+        encoding: (&'static str, EncodingSource),
+        hints: &Hints,
+        degraded: Option<Degradation>,
+    ) -> Extracted {
+        let mut dom = dom::parse(input, &self.options);
         let degraded = degraded.or(dom.degraded);
         let meta = metadata::extract(&dom, hints);
         let mut page = blocks::segment(&dom, self.options.keep_all);
+        dom.release_text();
         score::decide(&dom, &mut page, &self.options, meta.title.as_deref());
-        assemble(&decoded, &dom, page, meta, &self.options, degraded)
+        assemble(encoding, &dom, page, meta, &self.options, degraded)
     }
 }
 
 /// The public result from the decided blocks: the comment thread when
 /// asked for, and the description for a page whose markup holds no text.
 fn assemble(
-    decoded: &Decoded<'_>,
+    (encoding, encoding_source): (&'static str, EncodingSource),
     dom: &dom::Dom,
     page: blocks::Page,
     meta: Metadata,
@@ -143,8 +151,8 @@ fn assemble(
     Extracted {
         title: meta.title.clone(),
         lang: dom.lang.clone(),
-        encoding: decoded.encoding,
-        encoding_source: decoded.source,
+        encoding,
+        encoding_source,
         blocks,
         comments,
         degraded,

@@ -8,7 +8,10 @@
 //! link features), [`decide`] (selection and scoring), [`assemble`] (the
 //! public [`Extracted`]); the output stage is then
 //! [`Extracted::text`] (or `markdown`, `json`). [`extract`] chains them
-//! exactly as `Extractor::extract` does; a test keeps the two equal.
+//! as `Extractor::extract` does; a test keeps the two results equal.
+//! `Extractor::extract` differs only in memory: it decodes a page in a
+//! legacy charset piece by piece as it parses (no decoded copy of the
+//! whole page), and frees the DOM's text before scoring.
 
 use crate::{Decoded, Extracted, Hints, Metadata, Options};
 use crate::{blocks, dom, metadata as meta, score};
@@ -43,7 +46,7 @@ pub fn decode<'a>(bytes: &'a [u8], hints: &Hints) -> Decoded<'a> {
 
 /// Stage 2: html5ever's tokenizer and tree builder into the arena DOM.
 pub fn parse(text: &str, options: &Options) -> Parsed {
-    Parsed(dom::parse(text, options))
+    Parsed(dom::parse(dom::Source::Text(text), options))
 }
 
 /// Stage 3: title, authors, dates and the rest, from JSON-LD, meta tags
@@ -72,7 +75,8 @@ pub fn assemble(
     options: &Options,
 ) -> Extracted {
     let degraded = parsed.0.degraded;
-    crate::assemble(decoded, &parsed.0, page.0, metadata, options, degraded)
+    let encoding = (decoded.encoding, decoded.source);
+    crate::assemble(encoding, &parsed.0, page.0, metadata, options, degraded)
 }
 
 /// All stages in a row: the same result as `Extractor::extract` for a page

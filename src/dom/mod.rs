@@ -28,10 +28,10 @@ pub(crate) enum Attr {
     Itemprop,
     Datetime,
     Rel,
-    Lang,
 }
 
-/// One node.
+/// One node: 32 bytes, so that the arena stays under two bytes per byte of
+/// HTML even on the densest pages (one node per 19 bytes).
 #[derive(Debug, Clone)]
 pub(crate) struct Node {
     pub parent: NodeId,
@@ -56,23 +56,64 @@ pub(crate) enum NodeData {
     Other,
 }
 
+/// An element: what extraction reads of it inline, the rest (name, kept
+/// attributes) in side tables that most elements have no entry in.
 #[derive(Debug, Clone)]
 pub(crate) struct Element {
-    /// The namespace and local name (the HTML parser never sets a prefix).
-    pub ns: html5ever::Namespace,
-    pub local: html5ever::LocalName,
     pub tag: Tag,
     /// [`hints`] bits from class, id, role and hiding attributes.
     pub hints: u32,
-    pub attrs: Vec<(Attr, String)>,
+    /// Index in [`Dom::extras`], or [`NONE`] for an HTML element whose
+    /// name its tag gives and that has no kept attribute.
+    pub(crate) extra: u32,
 }
 
-impl Element {
-    pub(crate) fn attr(&self, which: Attr) -> Option<&str> {
-        self.attrs
+// The payload shares the tag's byte for the variant: 12 bytes, not 16.
+const _: () = assert!(std::mem::size_of::<Node>() == 32);
+
+/// The name and kept attributes of an element that has either.
+#[derive(Debug, Clone)]
+pub(crate) struct Extra {
+    /// Index in [`Dom::names`], or [`NONE`] when the tag gives the name.
+    pub(crate) name: u32,
+    /// The element's attributes: `Dom::attrs[attrs.0..attrs.1]`.
+    pub(crate) attrs: (u32, u32),
+}
+
+/// A kept attribute: its value is a byte range of [`Dom::attr_text`].
+#[derive(Debug, Clone)]
+pub(crate) struct AttrValue {
+    pub(crate) which: Attr,
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+}
+
+/// An element with access to its attributes, as [`Dom::element`] gives it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ElementRef<'a> {
+    element: &'a Element,
+    dom: &'a Dom,
+}
+
+impl std::ops::Deref for ElementRef<'_> {
+    type Target = Element;
+
+    fn deref(&self) -> &Element {
+        self.element
+    }
+}
+
+impl<'a> ElementRef<'a> {
+    pub(crate) fn attr(&self, which: Attr) -> Option<&'a str> {
+        let extra = self.dom.extras.get(self.element.extra as usize)?;
+        let (from, to) = extra.attrs;
+        let a = self
+            .dom
+            .attrs
+            .get(from as usize..to as usize)?
             .iter()
-            .find(|(a, _)| *a == which)
-            .map(|(_, v)| v.as_str())
+            .find(|a| a.which == which)?;
+        self.dom.attr_text.get(a.start as usize..a.end as usize)
     }
 }
 
@@ -80,7 +121,22 @@ impl Element {
 #[derive(Debug)]
 pub(crate) struct Dom {
     pub nodes: Vec<Node>,
+    /// The text of the text nodes. [`Extractor::extract`] frees it once
+    /// the blocks hold their text (see [`Dom::release_text`]): the stages
+    /// after segmentation must not read it. `stages::extract` keeps it, and
+    /// a test checks that both give the same result.
+    ///
+    /// [`Extractor::extract`]: crate::Extractor::extract
     pub text: String,
+    /// Names and attributes of the elements that have an [`Extra`].
+    pub extras: Vec<Extra>,
+    /// Element names the tag does not give (unknown and foreign elements),
+    /// each once while there are few.
+    pub names: Vec<(html5ever::Namespace, html5ever::LocalName)>,
+    /// The kept attributes, element after element.
+    pub attrs: Vec<AttrValue>,
+    /// The kept attribute values, one after the other.
+    pub attr_text: String,
     /// Bodies of `<script type="application/ld+json">`.
     pub json_ld: Vec<String>,
     /// `<html lang>`.
@@ -94,19 +150,32 @@ impl Dom {
         &self.nodes[id as usize]
     }
 
-    pub(crate) fn element(&self, id: NodeId) -> Option<&Element> {
+    pub(crate) fn element(&self, id: NodeId) -> Option<ElementRef<'_>> {
         match &self.nodes.get(id as usize)?.data {
-            NodeData::Element(e) => Some(e),
+            NodeData::Element(element) => Some(ElementRef { element, dom: self }),
             _ => None,
         }
+    }
+
+    /// An element's namespace and local name.
+    pub(crate) fn name(&self, e: &Element) -> (html5ever::Namespace, html5ever::LocalName) {
+        element_name(e, &self.extras, &self.names)
     }
 
     pub(crate) fn tag(&self, id: NodeId) -> Option<Tag> {
         self.element(id).map(|e| e.tag)
     }
 
+    /// A text node's text; empty once the text is released.
     pub(crate) fn text_of(&self, start: u32, end: u32) -> &str {
-        &self.text[start as usize..end as usize]
+        self.text.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    /// Frees the text buffer. Scoring allocates per node while the tree
+    /// and the blocks are held; the text, copied into the blocks by then,
+    /// need not be held beside them.
+    pub(crate) fn release_text(&mut self) {
+        self.text = String::new();
     }
 
     /// The first element with this tag in document order.
@@ -133,6 +202,23 @@ impl Dom {
             }
         }
         out
+    }
+}
+
+/// An element's namespace and local name, from its tag or the side tables.
+pub(crate) fn element_name(
+    e: &Element,
+    extras: &[Extra],
+    names: &[(html5ever::Namespace, html5ever::LocalName)],
+) -> (html5ever::Namespace, html5ever::LocalName) {
+    let named = extras
+        .get(e.extra as usize)
+        .and_then(|x| names.get(x.name as usize));
+    match (named, e.tag.local_name()) {
+        (Some(name), _) => name.clone(),
+        (None, Some(local)) => (html5ever::ns!(html), local),
+        // Not reached: an `Other` element always has its name stored.
+        (None, None) => (html5ever::ns!(html), html5ever::local_name!("")),
     }
 }
 
@@ -174,9 +260,20 @@ impl Iterator for Preorder<'_> {
     }
 }
 
-/// Parses decoded text into a [`Dom`], honouring the node and depth limits.
-pub(crate) fn parse(text: &str, options: &Options) -> Dom {
-    sink::parse(text, options)
+/// What the parser reads.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Source<'a> {
+    /// Text, decoded or borrowed.
+    Text(&'a str),
+    /// Bytes to decode (no BOM) in this charset: decoded a piece at a time
+    /// as the parser goes, when the charset allows, so that no decoded
+    /// copy of the whole page is held beside the tree being built.
+    Undecoded(&'static encoding_rs::Encoding, &'a [u8]),
+}
+
+/// Parses a page into a [`Dom`], honouring the node and depth limits.
+pub(crate) fn parse(source: Source<'_>, options: &Options) -> Dom {
+    sink::parse(source, options)
 }
 
 /// Flattens every element at depth `max` (the document is depth 0): its
@@ -291,8 +388,12 @@ pub struct ParseStats {
 #[doc(hidden)]
 pub fn debug_parse_stats(bytes: &[u8], options: &Options) -> ParseStats {
     let bytes = &bytes[..bytes.len().min(options.max_bytes)];
-    let decoded = crate::decode(bytes, &crate::Hints::default());
-    let (dom, seen) = sink::parse_counting(&decoded.text, options, true);
+    let (encoding, _, bytes) = crate::decode::choose_and_strip(bytes, &crate::Hints::default());
+    let source = match crate::decode::borrowed(encoding, bytes) {
+        Some(text) => Source::Text(text),
+        None => Source::Undecoded(encoding, bytes),
+    };
+    let (dom, seen) = sink::parse_counting(source, options, true);
     // Depth by an explicit stack of (node, depth).
     let mut depth = 0;
     let mut stack = vec![(DOCUMENT, 0usize)];
@@ -324,7 +425,11 @@ pub fn debug_parse_stats(bytes: &[u8], options: &Options) -> ParseStats {
 /// adjacent texts are one run. Parsed with default options.
 #[doc(hidden)]
 pub fn debug_tree(html: &str) -> String {
-    let dom = parse(html, &Options::default());
+    tree_text(&parse(Source::Text(html), &Options::default()))
+}
+
+/// [`debug_tree`]'s form of a parsed page.
+fn tree_text(dom: &Dom) -> String {
     let mut out = String::new();
     let mut text = String::new();
     // (node, exiting), children pushed in reverse so they pop in order.
@@ -335,18 +440,19 @@ pub fn debug_tree(html: &str) -> String {
             NodeData::Text { start, end } => text.push_str(dom.text_of(*start, *end)),
             NodeData::Element(e) => {
                 flush_text(&mut out, &mut text);
-                let prefix = if e.ns == html5ever::ns!(svg) {
+                let (ns, local) = dom.name(e);
+                let prefix = if ns == html5ever::ns!(svg) {
                     "svg "
-                } else if e.ns == html5ever::ns!(mathml) {
+                } else if ns == html5ever::ns!(mathml) {
                     "math "
                 } else {
                     ""
                 };
                 if exiting {
-                    out.push_str(&format!("</{prefix}{}>\n", e.local));
+                    out.push_str(&format!("</{prefix}{local}>\n"));
                     continue;
                 }
-                out.push_str(&format!("<{prefix}{}>\n", e.local));
+                out.push_str(&format!("<{prefix}{local}>\n"));
                 stack.push((id, true));
                 let mut c = node.last_child;
                 while c != NONE {
@@ -393,7 +499,7 @@ mod tests {
     #[test]
     fn flattening_keeps_visible_text_in_order() {
         let html = "<div><div><div><p>one <b>two</b></p><span hidden>secret</span><br>three</div></div></div>";
-        let mut dom = parse(html, &Options::default());
+        let mut dom = parse(Source::Text(html), &Options::default());
         assert_eq!(dom.degraded, None);
         // html, body, div, div: the second div takes what is below it.
         assert!(flatten_below(&mut dom.nodes, 4));
@@ -411,9 +517,53 @@ mod tests {
         }
     }
 
+    /// A page in a legacy charset, decoded a piece at a time as the parser
+    /// goes, gives the tree its decoded text gives.
+    #[test]
+    fn undecoded_pages_parse_as_their_text() {
+        let long = "x".repeat(crate::guard::MAX_ITEM / 3 + 1);
+        let pages: [(&str, Vec<u8>); 5] = [
+            // Shift_JIS trail bytes that are `\` and ASCII letters, in text
+            // and in an attribute value; an invalid lead byte before `<`.
+            (
+                "Shift_JIS",
+                b"<p title='\x95\x5c\x8e\xa6'>\x95\x5c\x83\x5c x\x81<b>b</b>".to_vec(),
+            ),
+            (
+                "GBK",
+                b"<div class=\xd6\xd0>\xd6\xd0\xce\xc4<br>\x81\x40</div>".to_vec(),
+            ),
+            (
+                "windows-1251",
+                b"<ul><li>\xcf\xf0\xe8<li>\x88</ul>".to_vec(),
+            ),
+            // An item that may decode past the pre-pass's limit: the page is
+            // then decoded whole first.
+            (
+                "windows-1252",
+                format!("<p title='{long}'>caf\u{e9}</p>").into_bytes(),
+            ),
+            // Not ASCII-based: decoded whole first.
+            ("UTF-16LE", b"<\0p\0>\0x\0".to_vec()),
+        ];
+        for (label, bytes) in pages {
+            let encoding = encoding_rs::Encoding::for_label(label.as_bytes()).unwrap();
+            let text = crate::decode::decode_exact(encoding, &bytes);
+            assert!(text.starts_with('<'), "{label}");
+            let options = Options::default();
+            let from_bytes = parse(Source::Undecoded(encoding, &bytes), &options);
+            let from_text = parse(Source::Text(&text), &options);
+            assert_eq!(tree_text(&from_bytes), tree_text(&from_text), "{label}");
+            assert_eq!(from_bytes.nodes.len(), from_text.nodes.len(), "{label}");
+        }
+    }
+
     #[test]
     fn shallow_pages_are_not_flattened() {
-        let mut dom = parse("<div><p>one <b>two</b></p></div>", &Options::default());
+        let mut dom = parse(
+            Source::Text("<div><p>one <b>two</b></p></div>"),
+            &Options::default(),
+        );
         assert!(!flatten_below(&mut dom.nodes, 5));
         assert_eq!(dom.text_content(DOCUMENT), "one two");
     }

@@ -14,17 +14,43 @@ use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{Attribute, LocalName, Namespace, QualName, local_name, ns};
 
+use super::Source;
 use super::hints;
-use super::{Attr, DOCUMENT, Dom, Element, NONE, Node, NodeData, NodeId, Tag};
+use super::{
+    Attr, AttrValue, DOCUMENT, Dom, Element, Extra, NONE, Node, NodeData, NodeId, Tag, element_name,
+};
+use crate::decode;
 use crate::guard::{self, NodeCount, TokenGuard};
 use crate::{Degradation, Options};
 
 /// Input is fed to the parser in pieces this large, so that once the node
-/// limit is reached the rest of the page is not even tokenized.
-const CHUNK: usize = 64 * 1024;
+/// limit is reached the rest of the page is not even tokenized. The
+/// tokenizer needs its input copied into tendrils; small pieces keep that
+/// copy (and the decoding buffer of a page in a legacy charset) small
+/// beside a small page.
+const CHUNK: usize = 2 * 1024;
 
-pub(super) fn parse(text: &str, options: &Options) -> Dom {
-    parse_counting(text, options, false).0
+/// Room for nodes made before parsing: 4/3 per `<` (the benchmark pages
+/// make 0.25 to 1.46, most about 1.2), and never more than one per 16
+/// bytes (the densest page makes one per 19), so that text full of `<`
+/// reserves at most 2 bytes of arena per byte. A page past the estimate
+/// grows the arena by half at a time.
+fn node_estimate(html: &[u8]) -> usize {
+    let lt = memchr::memchr_iter(b'<', html).count();
+    (lt + lt / 3).min(html.len() / 16) + 16
+}
+
+/// Grows a vector by half its length (not double) when `additional` more
+/// do not fit: arenas are shrunk to their length after parsing, so the
+/// slack only counts during the parse, where it adds to the peak.
+fn reserve_half<T>(v: &mut Vec<T>, additional: usize) {
+    if v.capacity() - v.len() < additional {
+        v.reserve_exact(additional.max(v.len() / 2).max(64));
+    }
+}
+
+pub(super) fn parse(source: Source<'_>, options: &Options) -> Dom {
+    parse_counting(source, options, false).0
 }
 
 /// What the guards saw of a page, for [`super::ParseStats`].
@@ -40,21 +66,46 @@ pub(super) struct Seen {
 
 /// Parses through the guards of [`crate::guard`]; with `exact`, counts the
 /// tree builder's elements before every start tag.
-pub(super) fn parse_counting(text: &str, options: &Options, exact: bool) -> (Dom, Seen) {
-    let scan = guard::prepare(text);
+pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool) -> (Dom, Seen) {
+    // Undecoded bytes are checked by the pre-pass as they are; should it
+    // have work to do, the page is decoded and checked as text.
+    let decoded: String;
+    let (scan, source) = match source {
+        Source::Undecoded(encoding, bytes) => match decode::markup_is_ascii(encoding)
+            .then(|| guard::prepare_undecoded(bytes))
+            .flatten()
+        {
+            Some(scan) => (scan, source),
+            None => {
+                decoded = decode::decode_exact(encoding, bytes);
+                (guard::prepare(&decoded), Source::Text(&decoded))
+            }
+        },
+        Source::Text(text) => (guard::prepare(text), source),
+    };
     let (capped, max_attributes, rewritten) =
         (scan.capped, scan.most_attributes, scan.text.is_some());
-    let text = scan.text.as_deref().unwrap_or(text);
+    let source = scan.text.as_deref().map_or(source, Source::Text);
+    let html = match source {
+        Source::Text(text) => text.as_bytes(),
+        Source::Undecoded(_, bytes) => bytes,
+    };
+    let mut nodes = Vec::with_capacity(node_estimate(html));
+    nodes.push(Node {
+        parent: NONE,
+        first_child: NONE,
+        last_child: NONE,
+        prev: NONE,
+        next: NONE,
+        data: NodeData::Document,
+    });
     let sink = Sink {
-        nodes: RefCell::new(vec![Node {
-            parent: NONE,
-            first_child: NONE,
-            last_child: NONE,
-            prev: NONE,
-            next: NONE,
-            data: NodeData::Document,
-        }]),
+        nodes: RefCell::new(nodes),
         text: RefCell::new(String::new()),
+        extras: RefCell::new(Vec::new()),
+        names: RefCell::new(Vec::new()),
+        attrs: RefCell::new(Vec::new()),
+        attr_text: RefCell::new(String::new()),
         json_ld: RefCell::new(Vec::new()),
         lang: RefCell::new(None),
         template: Cell::new(NONE),
@@ -77,17 +128,31 @@ pub(super) fn parse_counting(text: &str, options: &Options, exact: bool) -> (Dom
     }
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     let input = BufferQueue::default();
-    let mut rest = text;
-    while !rest.is_empty() && !tokenizer.sink.full.get() {
-        let mut cut = rest.len().min(CHUNK);
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        input.push_back(StrTendril::from_slice(&rest[..cut]));
-        rest = &rest[cut..];
+    // Feeds a piece; whether to go on (not at the node limit).
+    let feed = |piece: &str| {
+        input.push_back(StrTendril::from_slice(piece));
         // The guard never asks the tokenizer to pause, so one call
-        // consumes the chunk; should one pause, go on while input is left.
+        // consumes the piece; should one pause, go on while input is left.
         while !matches!(tokenizer.feed(&input), TokenizerResult::Done) && !input.is_empty() {}
+        !tokenizer.sink.full.get()
+    };
+    match source {
+        Source::Text(mut rest) => {
+            while !rest.is_empty() {
+                let mut cut = rest.len().min(CHUNK);
+                while !rest.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                let go_on = feed(&rest[..cut]);
+                rest = &rest[cut..];
+                if !go_on {
+                    break;
+                }
+            }
+        }
+        Source::Undecoded(encoding, bytes) => {
+            decode::decode_in_pieces(encoding, bytes, CHUNK, feed)
+        }
     }
     tokenizer.end();
     let guard = tokenizer.sink;
@@ -97,6 +162,10 @@ pub(super) fn parse_counting(text: &str, options: &Options, exact: bool) -> (Dom
     let sink = guard.tb.sink;
     let mut nodes = sink.nodes.into_inner();
     too_deep |= super::flatten_below(&mut nodes, max_depth);
+    // Give back the growth slack before the later stages allocate.
+    nodes.shrink_to_fit();
+    let mut text = sink.text.into_inner();
+    text.shrink_to_fit();
     let degraded = if full {
         Some(Degradation::TooManyNodes)
     } else if too_deep {
@@ -108,7 +177,11 @@ pub(super) fn parse_counting(text: &str, options: &Options, exact: bool) -> (Dom
     };
     let dom = Dom {
         nodes,
-        text: sink.text.into_inner(),
+        text,
+        extras: sink.extras.into_inner(),
+        names: sink.names.into_inner(),
+        attrs: sink.attrs.into_inner(),
+        attr_text: sink.attr_text.into_inner(),
         json_ld: sink.json_ld.into_inner(),
         lang: sink.lang.into_inner(),
         degraded,
@@ -126,6 +199,10 @@ pub(super) fn parse_counting(text: &str, options: &Options, exact: bool) -> (Dom
 struct Sink {
     nodes: RefCell<Vec<Node>>,
     text: RefCell<String>,
+    extras: RefCell<Vec<Extra>>,
+    names: RefCell<Vec<(Namespace, LocalName)>>,
+    attrs: RefCell<Vec<AttrValue>>,
+    attr_text: RefCell<String>,
     json_ld: RefCell<Vec<String>>,
     lang: RefCell<Option<String>>,
     /// The detached node that holds every `<template>`'s contents.
@@ -159,6 +236,7 @@ impl Sink {
         if id == NONE || id == DOCUMENT {
             return DOCUMENT;
         }
+        reserve_half(&mut nodes, 1);
         nodes.push(Node {
             parent: NONE,
             first_child: NONE,
@@ -252,7 +330,7 @@ impl Sink {
                 && *end as usize == buf.len()
                 && buf.len() + text.len() <= u32::MAX as usize
             {
-                buf.push_str(text);
+                push_text(&mut buf, text);
                 *end = buf.len() as u32;
                 return None;
             }
@@ -261,7 +339,7 @@ impl Sink {
             return None;
         }
         let start = buf.len() as u32;
-        buf.push_str(text);
+        push_text(&mut buf, text);
         let end = buf.len() as u32;
         drop(buf);
         Some(self.push(NodeData::Text { start, end }))
@@ -290,6 +368,14 @@ impl Sink {
     }
 }
 
+/// Appends to the text buffer, growing it by half (see [`reserve_half`]).
+fn push_text(buf: &mut String, text: &str) {
+    if buf.capacity() - buf.len() < text.len() {
+        buf.reserve_exact(text.len().max(buf.len() / 2).max(1024));
+    }
+    buf.push_str(text);
+}
+
 /// Scratch hint bits for scripts, cleared of meaning outside the sink.
 const JSON_LD: u32 = 1 << 30;
 const JSON_LD_OPEN: u32 = 1 << 31;
@@ -311,7 +397,15 @@ impl TreeSink for Sink {
 
     fn elem_name(&self, target: &NodeId) -> Name {
         match &self.nodes.borrow()[*target as usize].data {
-            NodeData::Element(e) => Name(e.ns.clone(), e.local.clone()),
+            NodeData::Element(e) => {
+                if e.extra == NONE
+                    && let Some(local) = e.tag.local_name()
+                {
+                    return Name(ns!(html), local);
+                }
+                let (ns, local) = element_name(e, &self.extras.borrow(), &self.names.borrow());
+                Name(ns, local)
+            }
             // The tree builder asks only about elements; answer harmlessly.
             _ => Name(ns!(html), local_name!("")),
         }
@@ -328,23 +422,37 @@ impl TreeSink for Sink {
             Tag::Other
         };
         let mut bits = 0;
-        let mut kept = Vec::new();
         let mut is_ld = false;
+        let first_attr = self.attrs.borrow().len();
         for a in &attrs {
             if a.name.ns != ns!() {
                 continue;
             }
             let v: &str = &a.value;
-            match &*a.name.local {
+            let keep = match &*a.name.local {
                 "class" | "id" if !matches!(tag, Tag::Html | Tag::Body) => {
                     bits |= hints::from_class_or_id(v);
+                    None
                 }
-                "role" => bits |= hints::from_role(v),
-                "hidden" => bits |= hints::HIDDEN,
-                "aria-hidden" if v.trim().eq_ignore_ascii_case("true") => bits |= hints::HIDDEN,
-                "style" if hints::style_hides(v) => bits |= hints::HIDDEN,
+                "role" => {
+                    bits |= hints::from_role(v);
+                    None
+                }
+                "hidden" => {
+                    bits |= hints::HIDDEN;
+                    None
+                }
+                "aria-hidden" if v.trim().eq_ignore_ascii_case("true") => {
+                    bits |= hints::HIDDEN;
+                    None
+                }
+                "style" if hints::style_hides(v) => {
+                    bits |= hints::HIDDEN;
+                    None
+                }
                 "type" if tag == Tag::Script => {
                     is_ld = v.trim().eq_ignore_ascii_case("application/ld+json");
+                    None
                 }
                 "itemprop" => {
                     if v.eq_ignore_ascii_case("articleBody") {
@@ -357,16 +465,26 @@ impl TreeSink for Sink {
                     {
                         bits |= hints::COMMERCE;
                     }
-                    kept.push((Attr::Itemprop, v.to_string()));
+                    Some(Attr::Itemprop)
                 }
-                "href" if matches!(tag, Tag::A | Tag::Link) => kept.push((Attr::Href, v.into())),
-                "rel" if tag == Tag::Link || tag == Tag::A => kept.push((Attr::Rel, v.into())),
-                "content" if tag == Tag::Meta => kept.push((Attr::Content, v.into())),
-                "name" if tag == Tag::Meta => kept.push((Attr::Name, v.into())),
-                "property" if tag == Tag::Meta => kept.push((Attr::Property, v.into())),
-                "datetime" if tag == Tag::Time => kept.push((Attr::Datetime, v.into())),
-                "lang" if tag == Tag::Html => kept.push((Attr::Lang, v.into())),
-                _ => {}
+                // Only the canonical `<link>`'s URL is read, never a link's.
+                "href" if tag == Tag::Link => Some(Attr::Href),
+                "rel" if tag == Tag::Link || tag == Tag::A => Some(Attr::Rel),
+                "content" if tag == Tag::Meta => Some(Attr::Content),
+                "name" if tag == Tag::Meta => Some(Attr::Name),
+                "property" if tag == Tag::Meta => Some(Attr::Property),
+                "datetime" if tag == Tag::Time => Some(Attr::Datetime),
+                "lang" if tag == Tag::Html => {
+                    let lang = v.trim();
+                    if !lang.is_empty() && self.lang.borrow().is_none() {
+                        *self.lang.borrow_mut() = Some(lang.to_string());
+                    }
+                    None
+                }
+                _ => None,
+            };
+            if let Some(which) = keep {
+                self.keep_attr(which, v);
             }
         }
         match tag {
@@ -378,22 +496,36 @@ impl TreeSink for Sink {
             Tag::Dialog => bits |= hints::MODAL,
             Tag::Form => bits |= hints::FORM,
             Tag::Script if is_ld => bits |= JSON_LD,
-            Tag::Html => {
-                if let Some((_, lang)) = kept.iter().find(|(a, _)| *a == Attr::Lang) {
-                    let lang = lang.trim();
-                    if !lang.is_empty() && self.lang.borrow().is_none() {
-                        *self.lang.borrow_mut() = Some(lang.to_string());
-                    }
-                }
-            }
             _ => {}
         }
+        // The tree builder asks for names: keep the name when the tag
+        // does not give it back.
+        let named = name.ns == ns!(html) && tag.local_name().is_some_and(|l| l == name.local);
+        let name = if named {
+            NONE
+        } else {
+            self.intern(name.ns, name.local)
+        };
+        let last_attr = self.attrs.borrow().len();
+        let extra = if name == NONE && last_attr == first_attr {
+            NONE
+        } else {
+            let mut extras = self.extras.borrow_mut();
+            match index(extras.len()) {
+                Some(i) => {
+                    extras.push(Extra {
+                        name,
+                        attrs: (first_attr as u32, last_attr as u32),
+                    });
+                    i
+                }
+                None => NONE,
+            }
+        };
         let id = self.push(NodeData::Element(Element {
-            ns: name.ns,
-            local: name.local,
             tag,
             hints: bits,
-            attrs: kept,
+            extra,
         }));
         if flags.mathml_annotation_xml_integration_point {
             self.annotation_html.borrow_mut().push(id);
@@ -493,6 +625,49 @@ impl TreeSink for Sink {
             let next = self.nodes.borrow()[child as usize].next;
             self.append_node(*new_parent, child);
             child = next;
+        }
+    }
+}
+
+/// A side-table index as a `u32`, `None` past what ids can say (never on
+/// a page within the node limit).
+fn index(len: usize) -> Option<u32> {
+    u32::try_from(len).ok().filter(|&i| i != NONE)
+}
+
+impl Sink {
+    /// Stores a kept attribute's value in the shared buffer.
+    fn keep_attr(&self, which: Attr, value: &str) {
+        let mut attrs = self.attrs.borrow_mut();
+        let mut text = self.attr_text.borrow_mut();
+        if let (Some(start), Some(end), Some(_)) = (
+            index(text.len()),
+            index(text.len() + value.len()),
+            index(attrs.len()),
+        ) {
+            text.push_str(value);
+            attrs.push(AttrValue { which, start, end });
+        }
+    }
+
+    /// The index of a name in the names table, added if new. Pages use
+    /// few names beyond the listed tags, so the first 64 are looked
+    /// through; a page that makes up more gets an entry per element.
+    fn intern(&self, ns: Namespace, local: LocalName) -> u32 {
+        let mut names = self.names.borrow_mut();
+        if let Some(i) = names
+            .iter()
+            .take(64)
+            .position(|(n, l)| *n == ns && *l == local)
+        {
+            return i as u32;
+        }
+        match index(names.len()) {
+            Some(i) => {
+                names.push((ns, local));
+                i
+            }
+            None => NONE,
         }
     }
 }

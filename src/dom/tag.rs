@@ -1,7 +1,9 @@
 //! Element names that matter to extraction, as a one-byte enum.
 
+// `$name` is a `tt`, not a `literal`, so that it can be handed on to
+// `local_name!`, which matches the string itself.
 macro_rules! tags {
-    ($($variant:ident = $name:literal,)*) => {
+    ($($variant:ident = $name:tt,)*) => {
         /// An HTML element we tell apart; everything else is `Other`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub(crate) enum Tag {
@@ -15,6 +17,16 @@ macro_rules! tags {
                 match name {
                     $($name => Tag::$variant,)*
                     _ => Tag::Other,
+                }
+            }
+
+            /// The HTML element name of a listed tag; `None` for `Other`.
+            /// The arena keeps only the tag of such elements, and the tree
+            /// builder gets their name back from it.
+            pub(crate) fn local_name(self) -> Option<html5ever::LocalName> {
+                match self {
+                    $(Tag::$variant => Some(html5ever::local_name!($name)),)*
+                    Tag::Other => None,
                 }
             }
         }
