@@ -38,6 +38,12 @@ mod weights {
     /// A prose region with this many paragraphs is an article-like page
     /// whatever else the page holds (menus can outweigh a short story).
     pub const ARTICLE_MIN_PROSE_BLOCKS: u32 = 3;
+    /// A container named as an ad (`promo`, `banner`) holding this many
+    /// prose paragraphs is the page's own content.
+    pub const AD_MAX_PROSE: u32 = 3;
+    /// Paragraphs standing together under one parent, this many, are an
+    /// article's body however many teasers stand beside it.
+    pub const ARTICLE_BODY_BLOCKS: u32 = 4;
     /// The region grows to its parent while the parent keeps this share of
     /// its value (the siblings it adds are close to neutral).
     pub const LIFT_RATIO: f32 = 0.95;
@@ -114,12 +120,27 @@ fn block_value(b: &BlockInfo, bad_mask: u32) -> f32 {
     if b.hints & bad_mask != 0 {
         return -(b.len as f32);
     }
+    // A data table's cells link to their subjects: the links are data.
+    if is_table_data(b) || is_card_text(b) {
+        return item_value(b, bad_mask);
+    }
     let plain = (b.len - b.link_len) as f32;
     let mut v = plain - weights::LINK_PENALTY * b.link_len as f32;
     if is_prose(b) {
         v += weights::PROSE_BONUS;
     }
     v
+}
+
+/// A row of a data table (two cells or more), whose links are its data.
+fn is_table_data(b: &BlockInfo) -> bool {
+    matches!(b.kind, BlockKind::TableRow { .. }) && b.text.contains('\t')
+}
+
+/// A sentence inside a link wrapped around a card: the card's
+/// description, a link only because the whole card is clickable.
+fn is_card_text(b: &BlockInfo) -> bool {
+    b.in_card_link && b.len >= weights::PROSE_LEN && b.punct > 0
 }
 
 /// Whether a block reads as prose: long enough, few links, sentences.
@@ -139,8 +160,10 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
     // against all of it (a script-rendered page's content is all hidden).
     let mut prose = vec![0u64; dom.nodes.len()];
     let mut prose_all = vec![0u64; dom.nodes.len()];
+    let mut prose_n = vec![0u32; dom.nodes.len()];
     for b in &page.blocks {
         if is_prose(b) {
+            prose_n[b.owner as usize] += 1;
             prose_all[b.owner as usize] += b.len as u64;
             if b.hints & hints::HIDDEN == 0 {
                 prose[b.owner as usize] += b.len as u64;
@@ -152,6 +175,7 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
         if p != NONE {
             prose[p as usize] += prose[id as usize];
             prose_all[p as usize] += prose_all[id as usize];
+            prose_n[p as usize] += prose_n[id as usize];
         }
     }
     let total = page.order.first().map_or(0, |&r| prose[r as usize]) as f32;
@@ -162,6 +186,9 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
     // most of the prose together (an article cut into `class="widget"`
     // grids by its editor).
     let mut group_veto = vec![0u32; dom.nodes.len()];
+    // An ad does not hold paragraphs: a `promo` box that does is the
+    // page's own cards (services, features), and so is all below it.
+    let mut ad_free = vec![false; dom.nodes.len()];
     // Comments and hidden content need a larger share: an article's
     // thread or a cookie policy in a hidden dialog can outweigh the article.
     let strict = hints::COMMENT | hints::MODAL;
@@ -209,6 +236,12 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
             own &= !vetoable & !hints::BYLINE;
         }
         own &= !group_veto[id as usize];
+        if (own & hints::AD != 0 && prose_n[id as usize] >= weights::AD_MAX_PROSE)
+            || (p != NONE && ad_free[p as usize])
+        {
+            own &= !hints::AD;
+            ad_free[id as usize] = true;
+        }
         if share >= weights::COMMENT_VETO_SHARE {
             own &= !strict;
         }
@@ -280,6 +313,35 @@ fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
         .collect()
 }
 
+/// Whether the region holds an article of its own beside its teaser
+/// cards: enough prose paragraphs outside them, not dwarfed by them, or
+/// a body of paragraphs standing together under one parent (a story with
+/// a long "more stories" grid below it).
+fn has_article(dom: &Dom, page: &Page, inside: &[bool], teaser: &[bool], bad_mask: u32) -> bool {
+    let (mut own_prose, mut own_len, mut teaser_len) = (0u32, 0u64, 0u64);
+    // Prose paragraphs per parent of their owner; the largest group.
+    let mut together = std::collections::HashMap::new();
+    let mut body = 0u32;
+    for b in page
+        .blocks
+        .iter()
+        .filter(|b| inside[b.owner as usize] && b.hints & bad_mask == 0)
+    {
+        if b.card != NONE && teaser.get(b.card as usize).copied().unwrap_or(false) {
+            teaser_len += b.len as u64;
+        } else if is_prose(b) {
+            own_prose += 1;
+            own_len += b.len as u64;
+            let n = together.entry(dom.node(b.owner).parent).or_insert(0u32);
+            *n += 1;
+            body = body.max(*n);
+        }
+    }
+    own_prose >= weights::ARTICLE_MIN_PROSE_BLOCKS
+        && ((own_len as f32) >= weights::TEASER_OWN_SHARE * teaser_len as f32
+            || body >= weights::ARTICLE_BODY_BLOCKS)
+}
+
 /// The hint bits an element's tag alone gives it.
 fn tag_hints(tag: Tag) -> u32 {
     match tag {
@@ -329,8 +391,20 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         .filter(|b| items_inside[b.owner as usize] && b.hints & bad_mask == 0)
         .map(|b| b.len)
         .sum();
-    let listing = prose_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS
+    let mut listing = prose_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS
         && (prose as f32) < weights::LISTING_PROSE_SHARE * items as f32;
+    // Prose that sits in teaser cards is the items' blurbs: without an
+    // article of its own beside them the region is a listing, and its
+    // cards are its content.
+    let mut teaser = if listing {
+        Vec::new()
+    } else {
+        teaser_cards(dom, page, region)
+    };
+    if !listing && !has_article(dom, page, &inside, &teaser, bad_mask) {
+        listing = teaser.iter().any(|&t| t);
+        teaser.clear();
+    }
     if listing {
         region = items_region;
         inside = items_inside;
@@ -342,29 +416,6 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     } else {
         acc[region as usize]
     };
-    let mut teaser = if listing {
-        Vec::new()
-    } else {
-        teaser_cards(dom, page, region)
-    };
-    // Teasers are what the page lists unless an article stands beside
-    // them: they must leave some prose paragraphs of its own.
-    let (mut own_prose, mut own_len, mut teaser_len) = (0u32, 0u64, 0u64);
-    for b in page.blocks.iter().filter(|b| inside[b.owner as usize]) {
-        if b.card != NONE && teaser.get(b.card as usize).copied().unwrap_or(false) {
-            teaser_len += b.len as u64;
-        } else if is_prose(b) {
-            own_prose += 1;
-            own_len += b.len as u64;
-        }
-    }
-    // And the article must not be dwarfed by them: a page of cards with a
-    // few lines of introduction is a listing.
-    if own_prose < weights::ARTICLE_MIN_PROSE_BLOCKS
-        || (own_len as f32) < weights::TEASER_OWN_SHARE * teaser_len as f32
-    {
-        teaser.clear();
-    }
     let preset = options.preset;
     // The one precision/recall knob moves the thresholds that decide
     // borderline blocks: link density, and (in `smooth`) fragment length.
@@ -396,7 +447,12 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             continue;
         }
         let ld = b.link_density();
-        if ld > link_dense && !listing && !matches!(b.kind, BlockKind::Code) {
+        if ld > link_dense
+            && !listing
+            && !matches!(b.kind, BlockKind::Code)
+            && !is_table_data(b)
+            && !is_card_text(b)
+        {
             b.kept = false;
             b.reason = if b.len < 200 && b.links <= 2 {
                 Reason::ReadAlso
