@@ -5,7 +5,7 @@
 
 use crate::blocks::{BlockInfo, Page};
 use crate::dom::{Dom, NONE, NodeId, Tag, hints};
-use crate::{BlockKind, Options, Preset, Reason};
+use crate::{BlockKind, Options, Preset, Reason, Signal};
 
 /// The tuning constants, in one place.
 mod weights {
@@ -116,7 +116,7 @@ fn hint_reason(bits: u32) -> Option<Reason> {
 
 /// The value a block adds to a container that holds it: prose counts for,
 /// links and hinted boilerplate against.
-fn block_value(b: &BlockInfo, bad_mask: u32) -> f32 {
+fn block_value(b: &BlockInfo, bad_mask: u32, k: &Knobs) -> f32 {
     if b.hints & bad_mask != 0 {
         return -(b.len as f32);
     }
@@ -125,11 +125,17 @@ fn block_value(b: &BlockInfo, bad_mask: u32) -> f32 {
         return item_value(b, bad_mask);
     }
     let plain = (b.len - b.link_len) as f32;
-    let mut v = plain - weights::LINK_PENALTY * b.link_len as f32;
+    let mut v = plain - k.link_penalty * b.link_len as f32;
     if is_prose(b) {
-        v += weights::PROSE_BONUS;
+        v += k.prose_bonus;
     }
     v
+}
+
+/// The weights of the region choice, less the signals switched off.
+struct Knobs {
+    link_penalty: f32,
+    prose_bonus: f32,
 }
 
 /// A row of a data table (two cells or more), whose links are its data.
@@ -366,14 +372,49 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     if page.blocks.is_empty() {
         return;
     }
-    let (acc, raw) = effective_hints(dom, page);
-    for b in page.blocks.iter_mut() {
-        // Inline elements' hints (a `<span class="share">` inside the
-        // block) are kept as they were; the owner's chain is re-read.
-        b.hints = acc[b.owner as usize] | (b.hints & !raw[b.owner as usize]);
+    let on = |s: Signal| options.uses(s);
+    let (acc, raw) = if !on(Signal::MarkupHints) {
+        // Only what hides a block is left: no names, no tags.
+        for b in page.blocks.iter_mut() {
+            b.hints &= hints::HIDDEN;
+        }
+        (vec![0; dom.nodes.len()], vec![0; dom.nodes.len()])
+    } else if on(Signal::HintVetoes) {
+        effective_hints(dom, page)
+    } else {
+        let (_, raw) = effective_hints(dom, page);
+        (raw.clone(), raw)
+    };
+    if on(Signal::MarkupHints) {
+        for b in page.blocks.iter_mut() {
+            // Inline elements' hints (a `<span class="share">` inside the
+            // block) are kept as they were; the owner's chain is re-read.
+            b.hints = acc[b.owner as usize] | (b.hints & !raw[b.owner as usize]);
+        }
     }
-    let bad_mask = boilerplate_mask(page);
-    let mut region = best_subtree(dom, page, weights::BODY_BOOST, |b| block_value(b, bad_mask));
+    let bad_mask = if on(Signal::HintVetoes) {
+        boilerplate_mask(page)
+    } else {
+        hints::BOILERPLATE
+    };
+    let knobs = Knobs {
+        link_penalty: if on(Signal::LinkDensity) {
+            weights::LINK_PENALTY
+        } else {
+            0.0
+        },
+        prose_bonus: if on(Signal::Prose) {
+            weights::PROSE_BONUS
+        } else {
+            0.0
+        },
+    };
+    let boost = if on(Signal::BodyBoost) && on(Signal::MarkupHints) {
+        weights::BODY_BOOST
+    } else {
+        0.0
+    };
+    let mut region = best_subtree(dom, page, boost, |b| block_value(b, bad_mask, &knobs));
     let mut inside = subtree_set(dom, page, region);
     // A page whose best prose region holds little prose next to a large
     // body of items (a listing, a collection, an index) is judged by its
@@ -391,18 +432,19 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         .filter(|b| items_inside[b.owner as usize] && b.hints & bad_mask == 0)
         .map(|b| b.len)
         .sum();
-    let mut listing = prose_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS
+    let mut listing = on(Signal::Listing)
+        && prose_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS
         && (prose as f32) < weights::LISTING_PROSE_SHARE * items as f32;
     // Prose that sits in teaser cards is the items' blurbs: without an
     // article of its own beside them the region is a listing, and its
     // cards are its content.
-    let mut teaser = if listing {
+    let mut teaser = if listing || !on(Signal::Teasers) {
         Vec::new()
     } else {
         teaser_cards(dom, page, region)
     };
-    if !listing && !has_article(dom, page, &inside, &teaser, bad_mask) {
-        listing = teaser.iter().any(|&t| t);
+    if !teaser.is_empty() && !has_article(dom, page, &inside, &teaser, bad_mask) {
+        listing = on(Signal::Listing) && teaser.iter().any(|&t| t);
         teaser.clear();
     }
     if listing {
@@ -448,6 +490,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         }
         let ld = b.link_density();
         if ld > link_dense
+            && on(Signal::LinkDensity)
             && !listing
             && !matches!(b.kind, BlockKind::Code)
             && !is_table_data(b)
@@ -461,12 +504,13 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             };
             continue;
         }
-        if looks_like_timestamp(&b.text) {
+        if on(Signal::Patterns) && looks_like_timestamp(&b.text) {
             b.kept = false;
             b.reason = Reason::Byline;
             continue;
         }
-        if !matches!(b.kind, BlockKind::Code)
+        if on(Signal::Patterns)
+            && !matches!(b.kind, BlockKind::Code)
             && (looks_like_url(&b.text) || looks_like_tag(&b.text))
         {
             b.kept = false;
@@ -476,13 +520,19 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         b.kept = true;
         b.reason = Reason::Content;
     }
-    if !listing && preset != Preset::Recall {
+    if on(Signal::LeadIn) && !listing && preset != Preset::Recall {
         drop_lead_in(page, &inside);
     }
-    smooth(dom, page, preset, listing);
-    drop_title(page, title);
-    drop_repeats(page);
-    drop_copies(page);
+    if on(Signal::Smoothing) {
+        smooth(dom, page, preset, listing);
+    }
+    if on(Signal::LeadIn) {
+        drop_title(page, title);
+    }
+    if on(Signal::Repeats) {
+        drop_repeats(page);
+        drop_copies(page);
+    }
     fallback(page, &inside, bad_mask);
 }
 
@@ -943,6 +993,46 @@ mod tests {
         assert!(!looks_like_tag("<>"));
         assert!(!looks_like_tag("a < b and c > d"));
         assert!(!looks_like_tag("<3 you>"));
+    }
+
+    fn text_with(options: Options, html: &str) -> String {
+        crate::Extractor::new(options)
+            .extract(html.as_bytes(), &crate::Hints::default())
+            .text()
+    }
+
+    const STORY: &str = "<html><body><article>\
+        <p>The harbour froze for the first time in forty years, and the ferries stayed in port.</p>\
+        <p>Fishermen walked out on the ice to check their boats, which had not moved since Monday.</p>\
+        <p>The council said the thaw would come by the weekend, but nobody on the quay believed it.</p>\
+        <div class=\"newsletter-signup\"><p>Get the morning briefing in your inbox, every day, for free.</p></div>\
+        <p>By Thursday the children were skating between the moorings, and the cafe sold out of soup.</p>\
+        </article></body></html>";
+
+    #[test]
+    fn every_signal_family_is_on_by_default() {
+        let o = Options::default();
+        assert!(Signal::ALL.iter().all(|&s| o.uses(s)));
+        for s in Signal::ALL {
+            assert_eq!(Signal::parse(s.name()), Some(s));
+            let off = Options::default().without(s);
+            assert!(!off.uses(s));
+            assert_eq!(Signal::ALL.iter().filter(|&&t| !off.uses(t)).count(), 1);
+        }
+    }
+
+    #[test]
+    fn switching_markup_hints_off_keeps_a_named_banner() {
+        let with = text_with(Options::default(), STORY);
+        assert!(with.contains("harbour froze") && with.contains("skating"));
+        assert!(!with.contains("morning briefing"));
+        let without = text_with(Options::default().without(Signal::MarkupHints), STORY);
+        assert!(without.contains("morning briefing"));
+        // Other families off leave this page as it was.
+        assert_eq!(
+            text_with(Options::default().without(Signal::Teasers), STORY),
+            with
+        );
     }
 
     #[test]
