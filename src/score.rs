@@ -348,6 +348,21 @@ fn has_article(dom: &Dom, page: &Page, inside: &[bool], teaser: &[bool], bad_mas
             || body >= weights::ARTICLE_BODY_BLOCKS)
 }
 
+/// The most prose paragraphs of the region standing together under one
+/// parent: an article's body.
+fn prose_body(dom: &Dom, page: &Page, inside: &[bool], bad_mask: u32) -> u32 {
+    let mut together = std::collections::HashMap::new();
+    let mut body = 0u32;
+    for b in page.blocks.iter() {
+        if inside[b.owner as usize] && b.hints & bad_mask == 0 && is_prose(b) {
+            let n = together.entry(dom.node(b.owner).parent).or_insert(0u32);
+            *n += 1;
+            body = body.max(*n);
+        }
+    }
+    body
+}
+
 /// The hint bits an element's tag alone gives it.
 fn tag_hints(tag: Tag) -> u32 {
     match tag {
@@ -433,7 +448,8 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         .map(|b| b.len)
         .sum();
     let mut listing = on(Signal::Listing)
-        && prose_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS
+        && (prose_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS
+            || prose_body(dom, page, &inside, bad_mask) < weights::ARTICLE_BODY_BLOCKS)
         && (prose as f32) < weights::LISTING_PROSE_SHARE * items as f32;
     // Prose that sits in teaser cards is the items' blurbs: without an
     // article of its own beside them the region is a listing, and its
