@@ -39,8 +39,13 @@ mod weights {
     /// whatever else the page holds (menus can outweigh a short story).
     pub const ARTICLE_MIN_PROSE_BLOCKS: u32 = 3;
     /// A container named as an ad (`promo`, `banner`) holding this many
-    /// prose paragraphs is the page's own content.
+    /// prose paragraphs is the page's own content; so is one named as
+    /// related (`carousel`, `recommend`) that also holds this share of the
+    /// page's prose (testimonials, a service's feature slides), while a
+    /// "more stories" box beside an article holds little of it.
     pub const AD_MAX_PROSE: u32 = 3;
+    /// See [`AD_MAX_PROSE`].
+    pub const RELATED_MIN_SHARE: f32 = 0.3;
     /// Paragraphs standing together under one parent, this many, are an
     /// article's body however many teasers stand beside it.
     pub const ARTICLE_BODY_BLOCKS: u32 = 4;
@@ -193,8 +198,9 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
     // grids by its editor).
     let mut group_veto = vec![0u32; dom.nodes.len()];
     // An ad does not hold paragraphs: a `promo` box that does is the
-    // page's own cards (services, features), and so is all below it.
-    let mut ad_free = vec![false; dom.nodes.len()];
+    // page's own cards (services, features), and so is all below it. The
+    // bits freed this way, per node.
+    let mut freed = vec![0u32; dom.nodes.len()];
     // Comments and hidden content need a larger share: an article's
     // thread or a cookie policy in a hidden dialog can outweigh the article.
     let strict = hints::COMMENT | hints::MODAL;
@@ -242,12 +248,15 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
             own &= !vetoable & !hints::BYLINE;
         }
         own &= !group_veto[id as usize];
-        if (own & hints::AD != 0 && prose_n[id as usize] >= weights::AD_MAX_PROSE)
-            || (p != NONE && ad_free[p as usize])
-        {
-            own &= !hints::AD;
-            ad_free[id as usize] = true;
+        let mut free = if p != NONE { freed[p as usize] } else { 0 };
+        if prose_n[id as usize] >= weights::AD_MAX_PROSE {
+            free |= own & hints::AD;
+            if share >= weights::RELATED_MIN_SHARE {
+                free |= own & hints::RELATED;
+            }
         }
+        own &= !free;
+        freed[id as usize] = free;
         if share >= weights::COMMENT_VETO_SHARE {
             own &= !strict;
         }
