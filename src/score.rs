@@ -44,6 +44,9 @@ mod weights {
     /// page's prose (testimonials, a service's feature slides), while a
     /// "more stories" box beside an article holds little of it.
     pub const AD_MAX_PROSE: u32 = 3;
+    /// How many levels above the main region its sibling sections are
+    /// looked at.
+    pub const SIBLING_LEVELS: usize = 2;
     /// See [`AD_MAX_PROSE`].
     pub const RELATED_MIN_SHARE: f32 = 0.3;
     /// Paragraphs standing together under one parent, this many, are an
@@ -372,6 +375,85 @@ fn prose_body(dom: &Dom, page: &Page, inside: &[bool], bad_mask: u32) -> u32 {
     body
 }
 
+/// Sections beside the region, up to [`weights::SIBLING_LEVELS`] levels
+/// above it, that hold prose and are worth more than they cost join it:
+/// an introduction above a table of contents, a service page's sections
+/// split by a banner.
+fn add_prose_siblings(
+    dom: &Dom,
+    page: &Page,
+    region: NodeId,
+    inside: &mut [bool],
+    value: impl Fn(&BlockInfo) -> f32,
+    bad_mask: u32,
+) {
+    if region == NONE {
+        return;
+    }
+    let mut score = vec![0f32; dom.nodes.len()];
+    let mut prose = vec![0u32; dom.nodes.len()];
+    // Each subtree's last block, to keep what stands above the page's
+    // title out: notices and banners come before the heading, the
+    // content after it.
+    let mut last = vec![0usize; dom.nodes.len()];
+    let title_at = page
+        .blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Heading(1));
+    for (i, b) in page.blocks.iter().enumerate() {
+        last[b.owner as usize] = i;
+        score[b.owner as usize] += value(b);
+        // Paragraphs: a long subtitle or caption alone is not a section.
+        if is_prose(b)
+            && b.hints & bad_mask == 0
+            && !matches!(b.kind, BlockKind::Heading(_) | BlockKind::Caption)
+        {
+            prose[b.owner as usize] += 1;
+        }
+    }
+    for &id in page.order.iter().skip(1).rev() {
+        let p = dom.node(id).parent;
+        if p != NONE {
+            score[p as usize] += score[id as usize];
+            prose[p as usize] += prose[id as usize];
+            last[p as usize] = last[p as usize].max(last[id as usize]);
+        }
+    }
+    let root = page.order.first().copied().unwrap_or(NONE);
+    let mut added = vec![false; dom.nodes.len()];
+    let mut any = false;
+    let mut cur = region;
+    for _ in 0..weights::SIBLING_LEVELS {
+        let p = dom.node(cur).parent;
+        if p == NONE || p == root {
+            break;
+        }
+        let mut c = dom.node(p).first_child;
+        while c != NONE {
+            if c != cur
+                && score[c as usize] > 0.0
+                && prose[c as usize] > 0
+                && title_at.is_none_or(|t| last[c as usize] > t)
+            {
+                added[c as usize] = true;
+                any = true;
+            }
+            c = dom.node(c).next;
+        }
+        cur = p;
+    }
+    if !any {
+        return;
+    }
+    for &id in &page.order {
+        let p = dom.node(id).parent;
+        if added[id as usize] || (p != NONE && added[p as usize]) {
+            added[id as usize] = true;
+            inside[id as usize] = true;
+        }
+    }
+}
+
 /// The hint bits an element's tag alone gives it.
 fn tag_hints(tag: Tag) -> u32 {
     match tag {
@@ -475,6 +557,15 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     if listing {
         region = items_region;
         inside = items_inside;
+    } else if prose_body(dom, page, &inside, bad_mask) < weights::ARTICLE_BODY_BLOCKS {
+        add_prose_siblings(
+            dom,
+            page,
+            region,
+            &mut inside,
+            |b| block_value(b, bad_mask, &knobs),
+            bad_mask,
+        );
     }
     // Hints from above the region say where the region sits, not what its
     // blocks are.
