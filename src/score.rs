@@ -176,8 +176,11 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
     let mut prose_all = vec![0u64; dom.nodes.len()];
     let mut prose_n = vec![0u32; dom.nodes.len()];
     for b in &page.blocks {
-        if is_prose(b) {
+        // A clickable card's description counts as a paragraph here.
+        if is_prose(b) || is_card_text(b) {
             prose_n[b.owner as usize] += 1;
+        }
+        if is_prose(b) {
             prose_all[b.owner as usize] += b.len as u64;
             if b.hints & hints::HIDDEN == 0 {
                 prose[b.owner as usize] += b.len as u64;
