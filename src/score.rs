@@ -44,6 +44,9 @@ mod weights {
     /// page's prose (testimonials, a service's feature slides), while a
     /// "more stories" box beside an article holds little of it.
     pub const AD_MAX_PROSE: u32 = 3;
+    /// Shorter runs of hex digits may be words, numbers or codes a reader
+    /// wants (`deadbeef`, a part number).
+    pub const IDS_MIN_LEN: usize = 32;
     /// How many levels above the main region its sibling sections are
     /// looked at.
     pub const SIBLING_LEVELS: usize = 2;
@@ -630,7 +633,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         }
         if on(Signal::Patterns)
             && !matches!(b.kind, BlockKind::Code)
-            && (looks_like_url(&b.text) || looks_like_tag(&b.text))
+            && (looks_like_url(&b.text) || looks_like_tag(&b.text) || looks_like_ids(&b.text))
         {
             b.kept = false;
             b.reason = Reason::LinkDense;
@@ -767,6 +770,22 @@ fn looks_like_url(text: &str) -> bool {
     let t = text.trim();
     !t.contains(char::is_whitespace)
         && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+}
+
+/// A block of identifiers printed as text (UUIDs, hashes run together):
+/// hex digits and dashes nearly throughout, a good share of them digits.
+fn looks_like_ids(text: &str) -> bool {
+    let (mut hex, mut digits, mut total) = (0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        total += 1;
+        if c.is_ascii_hexdigit() || c == '-' {
+            hex += 1;
+        }
+        if c.is_ascii_digit() {
+            digits += 1;
+        }
+    }
+    total >= weights::IDS_MIN_LEN && hex * 10 >= total * 9 && digits * 10 >= total * 3
 }
 
 /// A block that is one machine-readable date (`2019-11-19T08:57:40+01:00`,
@@ -1152,6 +1171,23 @@ mod tests {
             text_with(Options::default().without(Signal::Teasers), STORY),
             with
         );
+    }
+
+    #[test]
+    fn runs_of_identifiers_are_not_text() {
+        assert!(looks_like_ids(
+            "A6b4f817e-1bc7-4f5f-a4f7-68184bc11dc0S42bf1e13-8a44-4c69-bf2b-71f76bb4cce8"
+        ));
+        assert!(looks_like_ids(
+            "3f2a9c0e 77b1d4e2 9a0c3b5d 1e2f4a6b 8c9d0e1f"
+        ));
+        assert!(!looks_like_ids("deadbeef-cafe"));
+        assert!(!looks_like_ids(
+            "Faced with a decade of debate, the board decided."
+        ));
+        assert!(!looks_like_ids(
+            "2024-01-05 to 2024-02-06, 2024-03-07 to 2024-04-08"
+        ));
     }
 
     #[test]
