@@ -29,6 +29,10 @@ pub(crate) struct BlockInfo {
     /// Whether the plain text after the opening links starts with a letter
     /// or digit (a blurb), not with a separator (`Name – what it does`).
     pub lead_then_word: bool,
+    /// The block sits inside a link wrapped around blocks (a clickable
+    /// card): its text is link text, but a sentence in it is a description,
+    /// not a menu entry.
+    pub in_card_link: bool,
     /// Number of links that start in the block.
     pub links: u32,
     /// Sentence punctuation marks, in any script.
@@ -193,6 +197,8 @@ struct Walker<'a> {
     hint_stack: Vec<u32>,
     owner_stack: Vec<NodeId>,
     card_stack: Vec<NodeId>,
+    /// The elements that opened the cards on `card_stack`.
+    card_open: Vec<NodeId>,
     headings: Vec<u8>,
     lists: Vec<bool>,
     items: Vec<(bool, u8)>,
@@ -200,6 +206,8 @@ struct Walker<'a> {
     rows: Vec<bool>,
     pre: u32,
     links: u32,
+    /// Open links that wrap blocks (see `enter`).
+    card_links: u32,
     quotes: u32,
     captions: u32,
 }
@@ -241,6 +249,7 @@ impl Walker<'_> {
             link_len: b.link_len,
             lead_link: b.lead_link,
             lead_then_word: b.lead_then_word,
+            in_card_link: self.card_links > 0,
             links: b.links,
             punct: b.punct,
             kept: false,
@@ -259,6 +268,13 @@ impl Walker<'_> {
             c = self.dom.node(c).next;
         }
         true
+    }
+
+    /// List items and `<article>`s are cards; so is a link wrapped around
+    /// blocks, unless it sits in a card already (the card's headline link).
+    fn opens_card(&self, id: NodeId, tag: Tag) -> bool {
+        matches!(tag, Tag::Li | Tag::Article)
+            || (tag == Tag::A && self.has_block[id as usize] && self.card_stack.is_empty())
     }
 
     fn enter(&mut self, id: NodeId, tag: Tag, own_hints: u32) {
@@ -286,6 +302,12 @@ impl Walker<'_> {
         }
         match tag {
             Tag::Pre | Tag::Listing | Tag::Plaintext | Tag::Xmp => self.pre += 1,
+            // A link wrapped around blocks is a clickable card (see
+            // `BlockInfo::in_card_link`).
+            Tag::A if self.has_block[id as usize] => {
+                self.card_links += 1;
+                self.cur.links += 1;
+            }
             Tag::A => {
                 self.links += 1;
                 self.cur.links += 1;
@@ -305,8 +327,9 @@ impl Walker<'_> {
         if let Some(level) = tag.heading_level() {
             self.headings.push(level);
         }
-        if matches!(tag, Tag::Li | Tag::Article) {
+        if self.opens_card(id, tag) {
             self.card_stack.push(id);
+            self.card_open.push(id);
         }
     }
 
@@ -317,6 +340,7 @@ impl Walker<'_> {
         }
         match tag {
             Tag::Pre | Tag::Listing | Tag::Plaintext | Tag::Xmp => self.pre -= 1,
+            Tag::A if self.has_block[id as usize] => self.card_links -= 1,
             Tag::A => self.links -= 1,
             Tag::Blockquote => self.quotes -= 1,
             Tag::Figcaption | Tag::Caption => self.captions -= 1,
@@ -335,8 +359,9 @@ impl Walker<'_> {
         if tag.heading_level().is_some() {
             self.headings.pop();
         }
-        if matches!(tag, Tag::Li | Tag::Article) {
+        if self.card_open.last() == Some(&id) {
             self.card_stack.pop();
+            self.card_open.pop();
         }
         if tag.is_block() && !in_row {
             self.owner_stack.pop();
@@ -401,12 +426,14 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
         hint_stack: Vec::new(),
         owner_stack: vec![root],
         card_stack: Vec::new(),
+        card_open: Vec::new(),
         headings: Vec::new(),
         lists: Vec::new(),
         items: Vec::new(),
         rows: Vec::new(),
         pre: 0,
         links: 0,
+        card_links: 0,
         quotes: 0,
         captions: 0,
     };
@@ -416,7 +443,8 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
         let node = dom.node(id);
         match &node.data {
             NodeData::Text { start, end } => {
-                let (pre, links) = (w.pre > 0, w.links > 0);
+                let pre = w.pre > 0;
+                let links = w.links > 0 || w.card_links > 0;
                 let text = dom.text_of(*start, *end);
                 if !text.trim().is_empty() {
                     let top = *w.hint_stack.last().unwrap_or(&0);

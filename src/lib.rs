@@ -44,7 +44,7 @@ pub use decode::{Decoded, decode};
 pub use dom::{ParseStats, debug_parse_stats, debug_tree, flush_text as debug_flush_text};
 pub use extracted::{Block, BlockKind, Degradation, EncodingSource, Extracted, Metadata, Reason};
 pub use options::{
-    DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, Hints, Options, Preset,
+    DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, Hints, Options, Preset, Signal,
 };
 
 /// A configured extractor: create once, use from any number of threads.

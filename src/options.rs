@@ -37,6 +37,85 @@ impl Preset {
     }
 }
 
+/// A family of signals the block decision uses, named so that it can be
+/// switched off to measure what it adds (an ablation study):
+/// [`Options::without`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Signal {
+    /// Boilerplate names in classes, ids, roles and tags (`nav`,
+    /// `related`, `cookie`, `<aside>`, ...), bylines and article-body names.
+    MarkupHints,
+    /// The checks that overrule a markup hint: a hinted container holding
+    /// most of the page's prose, hints covering the whole page, promo boxes
+    /// of paragraphs.
+    HintVetoes,
+    /// Link text counting against a container, and link-dense blocks
+    /// dropped.
+    LinkDensity,
+    /// The bonus for prose paragraphs (long, few links, sentence marks)
+    /// when the main region is chosen.
+    Prose,
+    /// The article-body name boost when the main region is chosen.
+    BodyBoost,
+    /// Teaser cards (a linked headline over a blurb) dropped beside an
+    /// article.
+    Teasers,
+    /// Listing pages judged by their items rather than their prose.
+    Listing,
+    /// Short fragments and headings judged by their neighbours.
+    Smoothing,
+    /// Repeated and copied blocks dropped.
+    Repeats,
+    /// The lead-in (bylines, kickers) and the title heading dropped.
+    LeadIn,
+    /// Lines that are a URL, a timestamp or printed markup dropped.
+    Patterns,
+}
+
+impl Signal {
+    /// Every signal family, in the order ablation tables list them.
+    pub const ALL: [Signal; 11] = [
+        Signal::MarkupHints,
+        Signal::HintVetoes,
+        Signal::LinkDensity,
+        Signal::Prose,
+        Signal::BodyBoost,
+        Signal::Teasers,
+        Signal::Listing,
+        Signal::Smoothing,
+        Signal::Repeats,
+        Signal::LeadIn,
+        Signal::Patterns,
+    ];
+
+    /// The family's name, as [`Signal::parse`] accepts it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Signal::MarkupHints => "markup-hints",
+            Signal::HintVetoes => "hint-vetoes",
+            Signal::LinkDensity => "link-density",
+            Signal::Prose => "prose",
+            Signal::BodyBoost => "body-boost",
+            Signal::Teasers => "teasers",
+            Signal::Listing => "listing",
+            Signal::Smoothing => "smoothing",
+            Signal::Repeats => "repeats",
+            Signal::LeadIn => "lead-in",
+            Signal::Patterns => "patterns",
+        }
+    }
+
+    /// Parses a name given by [`Signal::name`].
+    pub fn parse(name: &str) -> Option<Signal> {
+        Signal::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+}
+
 /// Settings for an [`Extractor`](crate::Extractor).
 ///
 /// Built with `with_*` methods; every setting has a documented default, so
@@ -54,6 +133,8 @@ pub struct Options {
     pub(crate) max_bytes: usize,
     pub(crate) max_nodes: usize,
     pub(crate) max_depth: usize,
+    /// Bits of the [`Signal`]s switched off.
+    pub(crate) disabled: u32,
 }
 
 /// Default input size limit: 16 MiB, far above real pages (a few MB at most).
@@ -74,6 +155,7 @@ impl Default for Options {
             max_bytes: DEFAULT_MAX_BYTES,
             max_nodes: DEFAULT_MAX_NODES,
             max_depth: DEFAULT_MAX_DEPTH,
+            disabled: 0,
         }
     }
 }
@@ -150,6 +232,28 @@ impl Options {
     pub fn with_max_depth(mut self, n: usize) -> Self {
         self.max_depth = n;
         self
+    }
+
+    /// Switches a family of signals off, to measure what it adds; the
+    /// extraction is then worse by design. For evaluation, not production.
+    ///
+    /// ```
+    /// use dechaff::{Options, Signal};
+    /// let opts = Options::default().without(Signal::Teasers);
+    /// assert!(!opts.uses(Signal::Teasers));
+    /// assert!(opts.uses(Signal::LinkDensity));
+    /// ```
+    ///
+    /// ### Default
+    /// Every signal is used.
+    pub fn without(mut self, signal: Signal) -> Self {
+        self.disabled |= signal.bit();
+        self
+    }
+
+    /// Whether a signal family is used; see [`Options::without`].
+    pub fn uses(&self, signal: Signal) -> bool {
+        self.disabled & signal.bit() == 0
     }
 
     /// Whether comments are collected; see [`Options::with_comments`].

@@ -5,7 +5,7 @@
 
 use crate::blocks::{BlockInfo, Page};
 use crate::dom::{Dom, NONE, NodeId, Tag, hints};
-use crate::{BlockKind, Options, Preset, Reason};
+use crate::{BlockKind, Options, Preset, Reason, Signal};
 
 /// The tuning constants, in one place.
 mod weights {
@@ -38,6 +38,23 @@ mod weights {
     /// A prose region with this many paragraphs is an article-like page
     /// whatever else the page holds (menus can outweigh a short story).
     pub const ARTICLE_MIN_PROSE_BLOCKS: u32 = 3;
+    /// A container named as an ad (`promo`, `banner`) holding this many
+    /// prose paragraphs is the page's own content; so is one named as
+    /// related (`carousel`, `recommend`) that also holds this share of the
+    /// page's prose (testimonials, a service's feature slides), while a
+    /// "more stories" box beside an article holds little of it.
+    pub const AD_MAX_PROSE: u32 = 3;
+    /// Shorter runs of hex digits may be words, numbers or codes a reader
+    /// wants (`deadbeef`, a part number).
+    pub const IDS_MIN_LEN: usize = 32;
+    /// How many levels above the main region its sibling sections are
+    /// looked at.
+    pub const SIBLING_LEVELS: usize = 2;
+    /// See [`AD_MAX_PROSE`].
+    pub const RELATED_MIN_SHARE: f32 = 0.3;
+    /// Paragraphs standing together under one parent, this many, are an
+    /// article's body however many teasers stand beside it.
+    pub const ARTICLE_BODY_BLOCKS: u32 = 4;
     /// The region grows to its parent while the parent keeps this share of
     /// its value (the siblings it adds are close to neutral).
     pub const LIFT_RATIO: f32 = 0.95;
@@ -110,16 +127,37 @@ fn hint_reason(bits: u32) -> Option<Reason> {
 
 /// The value a block adds to a container that holds it: prose counts for,
 /// links and hinted boilerplate against.
-fn block_value(b: &BlockInfo, bad_mask: u32) -> f32 {
+fn block_value(b: &BlockInfo, bad_mask: u32, k: &Knobs) -> f32 {
     if b.hints & bad_mask != 0 {
         return -(b.len as f32);
     }
+    // A data table's cells link to their subjects: the links are data.
+    if is_table_data(b) || is_card_text(b) {
+        return item_value(b, bad_mask);
+    }
     let plain = (b.len - b.link_len) as f32;
-    let mut v = plain - weights::LINK_PENALTY * b.link_len as f32;
+    let mut v = plain - k.link_penalty * b.link_len as f32;
     if is_prose(b) {
-        v += weights::PROSE_BONUS;
+        v += k.prose_bonus;
     }
     v
+}
+
+/// The weights of the region choice, less the signals switched off.
+struct Knobs {
+    link_penalty: f32,
+    prose_bonus: f32,
+}
+
+/// A row of a data table (two cells or more), whose links are its data.
+fn is_table_data(b: &BlockInfo) -> bool {
+    matches!(b.kind, BlockKind::TableRow { .. }) && b.text.contains('\t')
+}
+
+/// A sentence inside a link wrapped around a card: the card's
+/// description, a link only because the whole card is clickable.
+fn is_card_text(b: &BlockInfo) -> bool {
+    b.in_card_link && b.len >= weights::PROSE_LEN && b.punct > 0
 }
 
 /// Whether a block reads as prose: long enough, few links, sentences.
@@ -139,7 +177,12 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
     // against all of it (a script-rendered page's content is all hidden).
     let mut prose = vec![0u64; dom.nodes.len()];
     let mut prose_all = vec![0u64; dom.nodes.len()];
+    let mut prose_n = vec![0u32; dom.nodes.len()];
     for b in &page.blocks {
+        // A clickable card's description counts as a paragraph here.
+        if is_prose(b) || is_card_text(b) {
+            prose_n[b.owner as usize] += 1;
+        }
         if is_prose(b) {
             prose_all[b.owner as usize] += b.len as u64;
             if b.hints & hints::HIDDEN == 0 {
@@ -152,6 +195,7 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
         if p != NONE {
             prose[p as usize] += prose[id as usize];
             prose_all[p as usize] += prose_all[id as usize];
+            prose_n[p as usize] += prose_n[id as usize];
         }
     }
     let total = page.order.first().map_or(0, |&r| prose[r as usize]) as f32;
@@ -162,6 +206,10 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
     // most of the prose together (an article cut into `class="widget"`
     // grids by its editor).
     let mut group_veto = vec![0u32; dom.nodes.len()];
+    // An ad does not hold paragraphs: a `promo` box that does is the
+    // page's own cards (services, features), and so is all below it. The
+    // bits freed this way, per node.
+    let mut freed = vec![0u32; dom.nodes.len()];
     // Comments and hidden content need a larger share: an article's
     // thread or a cookie policy in a hidden dialog can outweigh the article.
     let strict = hints::COMMENT | hints::MODAL;
@@ -209,6 +257,15 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
             own &= !vetoable & !hints::BYLINE;
         }
         own &= !group_veto[id as usize];
+        let mut free = if p != NONE { freed[p as usize] } else { 0 };
+        if prose_n[id as usize] >= weights::AD_MAX_PROSE {
+            free |= own & hints::AD;
+            if share >= weights::RELATED_MIN_SHARE {
+                free |= own & hints::RELATED;
+            }
+        }
+        own &= !free;
+        freed[id as usize] = free;
         if share >= weights::COMMENT_VETO_SHARE {
             own &= !strict;
         }
@@ -280,6 +337,129 @@ fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
         .collect()
 }
 
+/// Whether the region holds an article of its own beside its teaser
+/// cards: enough prose paragraphs outside them, not dwarfed by them, or
+/// a body of paragraphs standing together under one parent (a story with
+/// a long "more stories" grid below it).
+fn has_article(dom: &Dom, page: &Page, inside: &[bool], teaser: &[bool], bad_mask: u32) -> bool {
+    let (mut own_prose, mut own_len, mut teaser_len) = (0u32, 0u64, 0u64);
+    // Prose paragraphs per parent of their owner; the largest group.
+    let mut together = std::collections::HashMap::new();
+    let mut body = 0u32;
+    for b in page
+        .blocks
+        .iter()
+        .filter(|b| inside[b.owner as usize] && b.hints & bad_mask == 0)
+    {
+        if b.card != NONE && teaser.get(b.card as usize).copied().unwrap_or(false) {
+            teaser_len += b.len as u64;
+        } else if is_prose(b) {
+            own_prose += 1;
+            own_len += b.len as u64;
+            let n = together.entry(dom.node(b.owner).parent).or_insert(0u32);
+            *n += 1;
+            body = body.max(*n);
+        }
+    }
+    own_prose >= weights::ARTICLE_MIN_PROSE_BLOCKS
+        && ((own_len as f32) >= weights::TEASER_OWN_SHARE * teaser_len as f32
+            || body >= weights::ARTICLE_BODY_BLOCKS)
+}
+
+/// The most prose paragraphs of the region standing together under one
+/// parent: an article's body.
+fn prose_body(dom: &Dom, page: &Page, inside: &[bool], bad_mask: u32) -> u32 {
+    let mut together = std::collections::HashMap::new();
+    let mut body = 0u32;
+    for b in page.blocks.iter() {
+        if inside[b.owner as usize] && b.hints & bad_mask == 0 && is_prose(b) {
+            let n = together.entry(dom.node(b.owner).parent).or_insert(0u32);
+            *n += 1;
+            body = body.max(*n);
+        }
+    }
+    body
+}
+
+/// Sections beside the region, up to [`weights::SIBLING_LEVELS`] levels
+/// above it, that hold prose and are worth more than they cost join it:
+/// an introduction above a table of contents, a service page's sections
+/// split by a banner.
+fn add_prose_siblings(
+    dom: &Dom,
+    page: &Page,
+    region: NodeId,
+    inside: &mut [bool],
+    value: impl Fn(&BlockInfo) -> f32,
+    bad_mask: u32,
+) {
+    if region == NONE {
+        return;
+    }
+    let mut score = vec![0f32; dom.nodes.len()];
+    let mut prose = vec![0u32; dom.nodes.len()];
+    // Each subtree's last block, to keep what stands above the page's
+    // title out: notices and banners come before the heading, the
+    // content after it.
+    let mut last = vec![0usize; dom.nodes.len()];
+    let title_at = page
+        .blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Heading(1));
+    for (i, b) in page.blocks.iter().enumerate() {
+        last[b.owner as usize] = i;
+        score[b.owner as usize] += value(b);
+        // Paragraphs: a long subtitle or caption alone is not a section.
+        if is_prose(b)
+            && b.hints & bad_mask == 0
+            && !matches!(b.kind, BlockKind::Heading(_) | BlockKind::Caption)
+        {
+            prose[b.owner as usize] += 1;
+        }
+    }
+    for &id in page.order.iter().skip(1).rev() {
+        let p = dom.node(id).parent;
+        if p != NONE {
+            score[p as usize] += score[id as usize];
+            prose[p as usize] += prose[id as usize];
+            last[p as usize] = last[p as usize].max(last[id as usize]);
+        }
+    }
+    let root = page.order.first().copied().unwrap_or(NONE);
+    let mut added = vec![false; dom.nodes.len()];
+    let mut any = false;
+    let mut cur = region;
+    for _ in 0..weights::SIBLING_LEVELS {
+        let p = dom.node(cur).parent;
+        if p == NONE || p == root {
+            break;
+        }
+        let mut c = dom.node(p).first_child;
+        while c != NONE {
+            if c != cur
+                && score[c as usize] > 0.0
+                && prose[c as usize] > 0
+                && title_at.is_none_or(|t| last[c as usize] > t)
+            {
+                added[c as usize] = true;
+                any = true;
+            }
+            c = dom.node(c).next;
+        }
+        cur = p;
+    }
+    if !any {
+        return;
+    }
+    for &id in &page.order {
+        let p = dom.node(id).parent;
+        if added[id as usize] || (p != NONE && added[p as usize]) {
+            added[id as usize] = true;
+            inside[id as usize] = true;
+        }
+    }
+}
+
 /// The hint bits an element's tag alone gives it.
 fn tag_hints(tag: Tag) -> u32 {
     match tag {
@@ -304,14 +484,49 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     if page.blocks.is_empty() {
         return;
     }
-    let (acc, raw) = effective_hints(dom, page);
-    for b in page.blocks.iter_mut() {
-        // Inline elements' hints (a `<span class="share">` inside the
-        // block) are kept as they were; the owner's chain is re-read.
-        b.hints = acc[b.owner as usize] | (b.hints & !raw[b.owner as usize]);
+    let on = |s: Signal| options.uses(s);
+    let (acc, raw) = if !on(Signal::MarkupHints) {
+        // Only what hides a block is left: no names, no tags.
+        for b in page.blocks.iter_mut() {
+            b.hints &= hints::HIDDEN;
+        }
+        (vec![0; dom.nodes.len()], vec![0; dom.nodes.len()])
+    } else if on(Signal::HintVetoes) {
+        effective_hints(dom, page)
+    } else {
+        let (_, raw) = effective_hints(dom, page);
+        (raw.clone(), raw)
+    };
+    if on(Signal::MarkupHints) {
+        for b in page.blocks.iter_mut() {
+            // Inline elements' hints (a `<span class="share">` inside the
+            // block) are kept as they were; the owner's chain is re-read.
+            b.hints = acc[b.owner as usize] | (b.hints & !raw[b.owner as usize]);
+        }
     }
-    let bad_mask = boilerplate_mask(page);
-    let mut region = best_subtree(dom, page, weights::BODY_BOOST, |b| block_value(b, bad_mask));
+    let bad_mask = if on(Signal::HintVetoes) {
+        boilerplate_mask(page)
+    } else {
+        hints::BOILERPLATE
+    };
+    let knobs = Knobs {
+        link_penalty: if on(Signal::LinkDensity) {
+            weights::LINK_PENALTY
+        } else {
+            0.0
+        },
+        prose_bonus: if on(Signal::Prose) {
+            weights::PROSE_BONUS
+        } else {
+            0.0
+        },
+    };
+    let boost = if on(Signal::BodyBoost) && on(Signal::MarkupHints) {
+        weights::BODY_BOOST
+    } else {
+        0.0
+    };
+    let mut region = best_subtree(dom, page, boost, |b| block_value(b, bad_mask, &knobs));
     let mut inside = subtree_set(dom, page, region);
     // A page whose best prose region holds little prose next to a large
     // body of items (a listing, a collection, an index) is judged by its
@@ -329,11 +544,34 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         .filter(|b| items_inside[b.owner as usize] && b.hints & bad_mask == 0)
         .map(|b| b.len)
         .sum();
-    let listing = prose_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS
+    let mut listing = on(Signal::Listing)
+        && (prose_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS
+            || prose_body(dom, page, &inside, bad_mask) < weights::ARTICLE_BODY_BLOCKS)
         && (prose as f32) < weights::LISTING_PROSE_SHARE * items as f32;
+    // Prose that sits in teaser cards is the items' blurbs: without an
+    // article of its own beside them the region is a listing, and its
+    // cards are its content.
+    let mut teaser = if listing || !on(Signal::Teasers) {
+        Vec::new()
+    } else {
+        teaser_cards(dom, page, region)
+    };
+    if !teaser.is_empty() && !has_article(dom, page, &inside, &teaser, bad_mask) {
+        listing = on(Signal::Listing) && teaser.iter().any(|&t| t);
+        teaser.clear();
+    }
     if listing {
         region = items_region;
         inside = items_inside;
+    } else if prose_body(dom, page, &inside, bad_mask) < weights::ARTICLE_BODY_BLOCKS {
+        add_prose_siblings(
+            dom,
+            page,
+            region,
+            &mut inside,
+            |b| block_value(b, bad_mask, &knobs),
+            bad_mask,
+        );
     }
     // Hints from above the region say where the region sits, not what its
     // blocks are.
@@ -342,29 +580,6 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     } else {
         acc[region as usize]
     };
-    let mut teaser = if listing {
-        Vec::new()
-    } else {
-        teaser_cards(dom, page, region)
-    };
-    // Teasers are what the page lists unless an article stands beside
-    // them: they must leave some prose paragraphs of its own.
-    let (mut own_prose, mut own_len, mut teaser_len) = (0u32, 0u64, 0u64);
-    for b in page.blocks.iter().filter(|b| inside[b.owner as usize]) {
-        if b.card != NONE && teaser.get(b.card as usize).copied().unwrap_or(false) {
-            teaser_len += b.len as u64;
-        } else if is_prose(b) {
-            own_prose += 1;
-            own_len += b.len as u64;
-        }
-    }
-    // And the article must not be dwarfed by them: a page of cards with a
-    // few lines of introduction is a listing.
-    if own_prose < weights::ARTICLE_MIN_PROSE_BLOCKS
-        || (own_len as f32) < weights::TEASER_OWN_SHARE * teaser_len as f32
-    {
-        teaser.clear();
-    }
     let preset = options.preset;
     // The one precision/recall knob moves the thresholds that decide
     // borderline blocks: link density, and (in `smooth`) fragment length.
@@ -396,7 +611,13 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             continue;
         }
         let ld = b.link_density();
-        if ld > link_dense && !listing && !matches!(b.kind, BlockKind::Code) {
+        if ld > link_dense
+            && on(Signal::LinkDensity)
+            && !listing
+            && !matches!(b.kind, BlockKind::Code)
+            && !is_table_data(b)
+            && !is_card_text(b)
+        {
             b.kept = false;
             b.reason = if b.len < 200 && b.links <= 2 {
                 Reason::ReadAlso
@@ -405,13 +626,14 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             };
             continue;
         }
-        if looks_like_timestamp(&b.text) {
+        if on(Signal::Patterns) && looks_like_timestamp(&b.text) {
             b.kept = false;
             b.reason = Reason::Byline;
             continue;
         }
-        if !matches!(b.kind, BlockKind::Code)
-            && (looks_like_url(&b.text) || looks_like_tag(&b.text))
+        if on(Signal::Patterns)
+            && !matches!(b.kind, BlockKind::Code)
+            && (looks_like_url(&b.text) || looks_like_tag(&b.text) || looks_like_ids(&b.text))
         {
             b.kept = false;
             b.reason = Reason::LinkDense;
@@ -420,13 +642,19 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         b.kept = true;
         b.reason = Reason::Content;
     }
-    if !listing && preset != Preset::Recall {
+    if on(Signal::LeadIn) && !listing && preset != Preset::Recall {
         drop_lead_in(page, &inside);
     }
-    smooth(dom, page, preset, listing);
-    drop_title(page, title);
-    drop_repeats(page);
-    drop_copies(page);
+    if on(Signal::Smoothing) {
+        smooth(dom, page, preset, listing);
+    }
+    if on(Signal::LeadIn) {
+        drop_title(page, title);
+    }
+    if on(Signal::Repeats) {
+        drop_repeats(page);
+        drop_copies(page);
+    }
     fallback(page, &inside, bad_mask);
 }
 
@@ -542,6 +770,22 @@ fn looks_like_url(text: &str) -> bool {
     let t = text.trim();
     !t.contains(char::is_whitespace)
         && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+}
+
+/// A block of identifiers printed as text (UUIDs, hashes run together):
+/// hex digits and dashes nearly throughout, a good share of them digits.
+fn looks_like_ids(text: &str) -> bool {
+    let (mut hex, mut digits, mut total) = (0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        total += 1;
+        if c.is_ascii_hexdigit() || c == '-' {
+            hex += 1;
+        }
+        if c.is_ascii_digit() {
+            digits += 1;
+        }
+    }
+    total >= weights::IDS_MIN_LEN && hex * 10 >= total * 9 && digits * 10 >= total * 3
 }
 
 /// A block that is one machine-readable date (`2019-11-19T08:57:40+01:00`,
@@ -887,6 +1131,63 @@ mod tests {
         assert!(!looks_like_tag("<>"));
         assert!(!looks_like_tag("a < b and c > d"));
         assert!(!looks_like_tag("<3 you>"));
+    }
+
+    fn text_with(options: Options, html: &str) -> String {
+        crate::Extractor::new(options)
+            .extract(html.as_bytes(), &crate::Hints::default())
+            .text()
+    }
+
+    const STORY: &str = "<html><body><article>\
+        <p>The harbour froze for the first time in forty years, and the ferries stayed in port.</p>\
+        <p>Fishermen walked out on the ice to check their boats, which had not moved since Monday.</p>\
+        <p>The council said the thaw would come by the weekend, but nobody on the quay believed it.</p>\
+        <div class=\"newsletter-signup\"><p>Get the morning briefing in your inbox, every day, for free.</p></div>\
+        <p>By Thursday the children were skating between the moorings, and the cafe sold out of soup.</p>\
+        </article></body></html>";
+
+    #[test]
+    fn every_signal_family_is_on_by_default() {
+        let o = Options::default();
+        assert!(Signal::ALL.iter().all(|&s| o.uses(s)));
+        for s in Signal::ALL {
+            assert_eq!(Signal::parse(s.name()), Some(s));
+            let off = Options::default().without(s);
+            assert!(!off.uses(s));
+            assert_eq!(Signal::ALL.iter().filter(|&&t| !off.uses(t)).count(), 1);
+        }
+    }
+
+    #[test]
+    fn switching_markup_hints_off_keeps_a_named_banner() {
+        let with = text_with(Options::default(), STORY);
+        assert!(with.contains("harbour froze") && with.contains("skating"));
+        assert!(!with.contains("morning briefing"));
+        let without = text_with(Options::default().without(Signal::MarkupHints), STORY);
+        assert!(without.contains("morning briefing"));
+        // Other families off leave this page as it was.
+        assert_eq!(
+            text_with(Options::default().without(Signal::Teasers), STORY),
+            with
+        );
+    }
+
+    #[test]
+    fn runs_of_identifiers_are_not_text() {
+        assert!(looks_like_ids(
+            "A6b4f817e-1bc7-4f5f-a4f7-68184bc11dc0S42bf1e13-8a44-4c69-bf2b-71f76bb4cce8"
+        ));
+        assert!(looks_like_ids(
+            "3f2a9c0e 77b1d4e2 9a0c3b5d 1e2f4a6b 8c9d0e1f"
+        ));
+        assert!(!looks_like_ids("deadbeef-cafe"));
+        assert!(!looks_like_ids(
+            "Faced with a decade of debate, the board decided."
+        ));
+        assert!(!looks_like_ids(
+            "2024-01-05 to 2024-02-06, 2024-03-07 to 2024-04-08"
+        ));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use dechaff::{Extractor, Hints, Options, Preset};
+use dechaff::{Extractor, Hints, Options, Preset, Signal};
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
@@ -49,6 +49,17 @@ pub struct EvalArgs {
     /// Runs the three presets and prints one P/R line for each.
     #[arg(long, conflicts_with_all = ["baseline", "preset", "per_page", "dump_predictions"])]
     pub sweep: bool,
+
+    /// Switches a family of signals off (repeatable), to measure what it
+    /// adds: markup-hints, hint-vetoes, link-density, prose, body-boost,
+    /// teasers, listing, smoothing, repeats, lead-in, patterns.
+    #[arg(long, value_name = "SIGNAL", value_parser = parse_signal, conflicts_with = "baseline")]
+    pub without: Vec<Signal>,
+
+    /// Runs the extractor with every signal, then with each family switched
+    /// off in turn, and prints what each adds to F1: an ablation table.
+    #[arg(long, conflicts_with_all = ["baseline", "sweep", "per_page", "dump_predictions", "without"])]
+    pub ablation: bool,
 
     /// Scores only the first N page ids (in sorted order), for quick runs.
     #[arg(long, value_name = "N")]
@@ -92,6 +103,25 @@ pub enum Baseline {
     AllText,
 }
 
+fn parse_signal(name: &str) -> Result<Signal, String> {
+    Signal::parse(name).ok_or_else(|| {
+        let names: Vec<&str> = Signal::ALL.iter().map(|s| s.name()).collect();
+        format!(
+            "unknown signal `{name}`: expected one of {}",
+            names.join(", ")
+        )
+    })
+}
+
+/// The bits of `signals` in [`Signal::ALL`] order.
+fn signal_bits(signals: &[Signal]) -> u32 {
+    Signal::ALL
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| signals.contains(s))
+        .fold(0, |bits, (i, _)| bits | 1 << i)
+}
+
 fn parse_preset(name: &str) -> Result<Preset, String> {
     Preset::parse(name)
         .ok_or_else(|| format!("unknown preset `{name}`: expected precision, balanced or recall"))
@@ -132,9 +162,34 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         return Ok(());
     }
 
+    if args.ablation {
+        let preset = args.preset.unwrap_or_default();
+        let mut reports = vec![evaluate(
+            &bench,
+            metric,
+            Config::Preset(preset),
+            &pool,
+            false,
+        )];
+        for signal in Signal::ALL {
+            let config = Config::Without(preset, signal_bits(&[signal]));
+            reports.push(evaluate(&bench, metric, config, &pool, false));
+        }
+        if args.json {
+            let all: Vec<Value> = reports.iter().map(|r| r.to_json(false)).collect();
+            println!("{}", serde_json::to_string_pretty(&all)?);
+        } else {
+            print!("{}", ablation_table(&reports));
+        }
+        return Ok(());
+    }
+
     let config = match (args.baseline, args.preset) {
         _ if bench.predictions.is_some() => Config::Predictions,
         (Some(Baseline::AllText), _) => Config::AllText,
+        (None, preset) if !args.without.is_empty() => {
+            Config::Without(preset.unwrap_or_default(), signal_bits(&args.without))
+        }
         (None, preset) => Config::Preset(preset.unwrap_or_default()),
     };
     let keep_text = args.dump_predictions.is_some();
@@ -300,6 +355,9 @@ fn string_list(entry: &Map<String, Value>, key: &str) -> Vec<String> {
 enum Config {
     AllText,
     Preset(Preset),
+    /// A preset with the signal families whose bits (in [`Signal::ALL`]
+    /// order) are set switched off.
+    Without(Preset, u32),
     /// Texts read from `--predictions`; nothing is extracted.
     Predictions,
 }
@@ -309,6 +367,9 @@ impl Config {
         match self {
             Config::AllText => "baseline all-text".to_owned(),
             Config::Preset(p) => format!("preset {}", p.name()),
+            Config::Without(p, bits) => {
+                format!("preset {} without {}", p.name(), signal_names(bits))
+            }
             Config::Predictions => "predictions from a directory".to_owned(),
         }
     }
@@ -317,6 +378,11 @@ impl Config {
         match self {
             Config::AllText => Options::default().with_keep_all(true),
             Config::Preset(p) => Options::default().with_preset(p),
+            Config::Without(p, bits) => Signal::ALL
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| bits & 1 << i != 0)
+                .fold(Options::default().with_preset(p), |o, (_, &s)| o.without(s)),
             // Unused: nothing is extracted.
             Config::Predictions => Options::default(),
         }
@@ -998,6 +1064,84 @@ fn rate_cell(t: Tally) -> String {
     }
 }
 
+/// The names of the signal families whose bits are set, comma-separated.
+fn signal_names(bits: u32) -> String {
+    let names: Vec<&str> = Signal::ALL
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| bits & 1 << i != 0)
+        .map(|(_, s)| s.name())
+        .collect();
+    names.join(",")
+}
+
+/// The full run first, then one line per signal family switched off, with
+/// the F1 the family adds (full F1 minus F1 without it), overall and, on a
+/// typed set, per page type.
+fn ablation_table(reports: &[Report]) -> String {
+    let mut s = String::new();
+    let Some(full) = reports.first() else {
+        return s;
+    };
+    let _ = writeln!(
+        s,
+        "{}: {} pages, {}; F1 each signal family adds (F1 with all minus F1 without it)",
+        full.set,
+        full.pages.len(),
+        full.metric_title()
+    );
+    // Per page type only on a typed set (WCXB).
+    let base_types: Vec<(String, f64)> = full
+        .by_type()
+        .into_iter()
+        .filter(|(t, _)| t != "-")
+        .map(|(t, g)| (t, g.means.f1))
+        .collect();
+    let types: Vec<&str> = base_types.iter().map(|(t, _)| t.as_str()).collect();
+    let mut header = format!(
+        "  {:<13} {:>6} {:>6} {:>6} {:>7}",
+        "without", "P", "R", "F1", "adds"
+    );
+    for t in &types {
+        let _ = write!(header, " {:>8}", truncate(t, 8));
+    }
+    let _ = writeln!(s, "{header}");
+    let base = full.overall().means.f1;
+    for r in reports {
+        let g = r.overall();
+        let name = match r.config {
+            Config::Without(_, bits) => signal_names(bits),
+            _ => "(nothing)".to_owned(),
+        };
+        let mut line = format!(
+            "  {:<13} {:>6.3} {:>6.3} {:>6.3} {:>+7.3}",
+            name,
+            g.means.precision,
+            g.means.recall,
+            g.means.f1,
+            base - g.means.f1
+        );
+        let of_type: BTreeMap<String, f64> = r
+            .by_type()
+            .into_iter()
+            .map(|(t, g)| (t, g.means.f1))
+            .collect();
+        for (t, b) in &base_types {
+            let _ = write!(
+                line,
+                " {:>+8.3}",
+                b - of_type.get(t).copied().unwrap_or(0.0)
+            );
+        }
+        let _ = writeln!(s, "{line}");
+    }
+    s
+}
+
+fn truncate(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
 /// One line per configuration: a small P/R curve.
 fn sweep_table(reports: &[Report]) -> String {
     let mut s = String::new();
@@ -1018,7 +1162,7 @@ fn sweep_table(reports: &[Report]) -> String {
     for r in reports {
         let g = r.overall();
         let name = match r.config {
-            Config::Preset(p) => p.name(),
+            Config::Preset(p) | Config::Without(p, _) => p.name(),
             Config::AllText => "all-text",
             Config::Predictions => "predictions",
         };
@@ -1170,6 +1314,51 @@ mod tests {
         assert_eq!(errors, ["c"]);
         assert!(read.table().contains("missing prediction file"));
         assert!(read.table().contains("predictions from a directory"));
+    }
+
+    #[test]
+    fn ablation_lists_every_family_and_what_it_adds() {
+        let b = TempBench::new("ablation");
+        let truth = r#"{
+            "a": {"text": "The story body is here and it is long enough to keep, every word of it.",
+                  "page_type": "article"}
+        }"#;
+        std::fs::write(b.0.join("truth.json"), truth).unwrap();
+        b.page(
+            "a",
+            "<html><body><article><p>The story body is here and it is long enough to keep, \
+             every word of it.</p><div class='newsletter-box'><p>Sign up for our letter today, \
+             it is free and it comes every morning.</p></div></article></body></html>",
+        );
+        let bench = Bench::load(&b.0, None).unwrap();
+        let mut reports = vec![evaluate(
+            &bench,
+            Metric::Bow,
+            Config::Preset(Preset::Balanced),
+            &pool(),
+            false,
+        )];
+        for signal in Signal::ALL {
+            let config = Config::Without(Preset::Balanced, signal_bits(&[signal]));
+            assert!(!config.options().uses(signal));
+            reports.push(evaluate(&bench, Metric::Bow, config, &pool(), false));
+        }
+        let table = ablation_table(&reports);
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines.len(), 3 + Signal::ALL.len(), "{table}");
+        assert!(lines[2].trim_start().starts_with("(nothing)"));
+        // The newsletter box is dropped by its name only: without markup
+        // hints its words come back and precision falls, so hints add F1.
+        let hints = lines
+            .iter()
+            .find(|l| l.trim_start().starts_with("markup-hints"))
+            .unwrap();
+        let adds: f64 = hints.split_whitespace().nth(4).unwrap().parse().unwrap();
+        assert!(adds > 0.0, "{table}");
+        assert_eq!(
+            signal_names(signal_bits(&[Signal::Teasers, Signal::Prose])),
+            "prose,teasers"
+        );
     }
 
     #[test]
