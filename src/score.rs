@@ -175,8 +175,10 @@ fn is_prose(b: &BlockInfo) -> bool {
 fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
     // Shares are of the visible prose; hidden containers are measured
     // against all of it (a script-rendered page's content is all hidden).
-    let mut prose = vec![0u64; dom.nodes.len()];
-    let mut prose_all = vec![0u64; dom.nodes.len()];
+    // u32: block lengths are u32 and a page's text is bounded by the input
+    // limit; 4 bytes a node less at the peak, sums saturate.
+    let mut prose = vec![0u32; dom.nodes.len()];
+    let mut prose_all = vec![0u32; dom.nodes.len()];
     let mut prose_n = vec![0u32; dom.nodes.len()];
     for b in &page.blocks {
         // A clickable card's description counts as a paragraph here.
@@ -184,18 +186,20 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
             prose_n[b.owner as usize] += 1;
         }
         if is_prose(b) {
-            prose_all[b.owner as usize] += b.len as u64;
+            let o = b.owner as usize;
+            prose_all[o] = prose_all[o].saturating_add(b.len);
             if b.hints & hints::HIDDEN == 0 {
-                prose[b.owner as usize] += b.len as u64;
+                prose[o] = prose[o].saturating_add(b.len);
             }
         }
     }
     for &id in page.order.iter().skip(1).rev() {
         let p = dom.node(id).parent;
         if p != NONE {
-            prose[p as usize] += prose[id as usize];
-            prose_all[p as usize] += prose_all[id as usize];
-            prose_n[p as usize] += prose_n[id as usize];
+            let (p, i) = (p as usize, id as usize);
+            prose[p] = prose[p].saturating_add(prose[i]);
+            prose_all[p] = prose_all[p].saturating_add(prose_all[i]);
+            prose_n[p] += prose_n[i];
         }
     }
     let total = page.order.first().map_or(0, |&r| prose[r as usize]) as f32;
@@ -225,7 +229,7 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
                 if bits != 0 {
                     for (bit, sum) in sums.iter_mut().enumerate() {
                         if bits & (1 << bit) != 0 {
-                            *sum += prose[c as usize];
+                            *sum += u64::from(prose[c as usize]);
                         }
                     }
                 }
@@ -401,13 +405,13 @@ fn add_prose_siblings(
     // Each subtree's last block, to keep what stands above the page's
     // title out: notices and banners come before the heading, the
     // content after it.
-    let mut last = vec![0usize; dom.nodes.len()];
+    let mut last = vec![0u32; dom.nodes.len()];
     let title_at = page
         .blocks
         .iter()
         .position(|b| b.kind == BlockKind::Heading(1));
     for (i, b) in page.blocks.iter().enumerate() {
-        last[b.owner as usize] = i;
+        last[b.owner as usize] = i as u32;
         score[b.owner as usize] += value(b);
         // Paragraphs: a long subtitle or caption alone is not a section.
         if is_prose(b)
@@ -439,7 +443,7 @@ fn add_prose_siblings(
             if c != cur
                 && score[c as usize] > 0.0
                 && prose[c as usize] > 0
-                && title_at.is_none_or(|t| last[c as usize] > t)
+                && title_at.is_none_or(|t| last[c as usize] as usize > t)
             {
                 added[c as usize] = true;
                 any = true;
@@ -504,6 +508,8 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             b.hints = acc[b.owner as usize] | (b.hints & !raw[b.owner as usize]);
         }
     }
+    // Not needed past here; freed before the region's per-node arrays.
+    drop(raw);
     let bad_mask = if on(Signal::HintVetoes) {
         boilerplate_mask(page)
     } else {
