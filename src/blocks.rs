@@ -418,10 +418,17 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
             has_block[parent as usize] = true;
         }
     }
+    // Most blocks come from block elements that hold no other: sized from
+    // their count, the block list does not double past the page's needs
+    // (it is one of the largest allocations live at the memory peak).
+    let leaves = order
+        .iter()
+        .filter(|&&id| !has_block[id as usize] && dom.tag(id).is_some_and(|t| t.is_block()))
+        .count();
     let mut w = Walker {
         dom,
         has_block,
-        blocks: Vec::new(),
+        blocks: Vec::with_capacity(leaves + leaves / 8 + 8),
         cur: Builder::default(),
         hint_stack: Vec::new(),
         owner_stack: vec![root],

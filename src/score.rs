@@ -3,6 +3,8 @@
 //!
 //! Thresholds and weights live in [`weights`], each with why it has its value.
 
+use std::collections::HashMap;
+
 use crate::blocks::{BlockInfo, Page};
 use crate::dom::{Dom, NONE, NodeId, Tag, hints};
 use crate::{BlockKind, Options, Preset, Reason, Signal};
@@ -178,16 +180,26 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
     // u32: block lengths are u32 and a page's text is bounded by the input
     // limit; 4 bytes a node less at the peak, sums saturate.
     let mut prose = vec![0u32; dom.nodes.len()];
-    let mut prose_all = vec![0u32; dom.nodes.len()];
-    let mut prose_n = vec![0u32; dom.nodes.len()];
+    // All prose, hidden included: only kept when some prose is hidden
+    // (otherwise it equals `prose`).
+    let any_hidden = page
+        .blocks
+        .iter()
+        .any(|b| is_prose(b) && b.hints & hints::HIDDEN != 0);
+    let mut prose_all = vec![0u32; if any_hidden { dom.nodes.len() } else { 0 }];
+    // Only compared with a small threshold: a saturating byte.
+    let mut prose_n = vec![0u8; dom.nodes.len()];
     for b in &page.blocks {
         // A clickable card's description counts as a paragraph here.
         if is_prose(b) || is_card_text(b) {
-            prose_n[b.owner as usize] += 1;
+            let o = b.owner as usize;
+            prose_n[o] = prose_n[o].saturating_add(1);
         }
         if is_prose(b) {
             let o = b.owner as usize;
-            prose_all[o] = prose_all[o].saturating_add(b.len);
+            if any_hidden {
+                prose_all[o] = prose_all[o].saturating_add(b.len);
+            }
             if b.hints & hints::HIDDEN == 0 {
                 prose[o] = prose[o].saturating_add(b.len);
             }
@@ -198,22 +210,26 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
         if p != NONE {
             let (p, i) = (p as usize, id as usize);
             prose[p] = prose[p].saturating_add(prose[i]);
-            prose_all[p] = prose_all[p].saturating_add(prose_all[i]);
-            prose_n[p] += prose_n[i];
+            if any_hidden {
+                prose_all[p] = prose_all[p].saturating_add(prose_all[i]);
+            }
+            prose_n[p] = prose_n[p].saturating_add(prose_n[i]);
         }
     }
     let total = page.order.first().map_or(0, |&r| prose[r as usize]) as f32;
+    let prose_all = if any_hidden { &prose_all } else { &prose };
     let total_all = page.order.first().map_or(0, |&r| prose_all[r as usize]) as f32;
     let mut acc = vec![0u32; dom.nodes.len()];
     let mut raw = vec![0u32; dom.nodes.len()];
     // Bits vetoed because a node and its siblings with the same bit hold
     // most of the prose together (an article cut into `class="widget"`
-    // grids by its editor).
-    let mut group_veto = vec![0u32; dom.nodes.len()];
+    // grids by its editor), by parent. Maps, not per-node arrays: few
+    // nodes have any, and this runs at the extraction's memory peak.
+    let mut group_veto: HashMap<NodeId, u32> = HashMap::new();
     // An ad does not hold paragraphs: a `promo` box that does is the
     // page's own cards (services, features), and so is all below it. The
-    // bits freed this way, per node.
-    let mut freed = vec![0u32; dom.nodes.len()];
+    // bits freed this way, per node that has some.
+    let mut freed: HashMap<NodeId, u32> = HashMap::new();
     // Comments and hidden content need a larger share: an article's
     // thread or a cookie policy in a hidden dialog can outweigh the article.
     let strict = hints::COMMENT | hints::MODAL;
@@ -242,11 +258,7 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
                 }
             }
             if veto != 0 {
-                let mut c = dom.node(id).first_child;
-                while c != NONE {
-                    group_veto[c as usize] = veto;
-                    c = dom.node(c).next;
-                }
+                group_veto.insert(id, veto);
             }
         }
         let mut own = dom.element(id).map_or(0, |e| e.hints);
@@ -260,16 +272,18 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
         if share >= weights::HINT_VETO_SHARE {
             own &= !vetoable & !hints::BYLINE;
         }
-        own &= !group_veto[id as usize];
-        let mut free = if p != NONE { freed[p as usize] } else { 0 };
-        if prose_n[id as usize] >= weights::AD_MAX_PROSE {
+        own &= !group_veto.get(&p).copied().unwrap_or(0);
+        let mut free = freed.get(&p).copied().unwrap_or(0);
+        if u32::from(prose_n[id as usize]) >= weights::AD_MAX_PROSE {
             free |= own & hints::AD;
             if share >= weights::RELATED_MIN_SHARE {
                 free |= own & hints::RELATED;
             }
         }
         own &= !free;
-        freed[id as usize] = free;
+        if free != 0 {
+            freed.insert(id, free);
+        }
         if share >= weights::COMMENT_VETO_SHARE {
             own &= !strict;
         }
@@ -289,15 +303,23 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
 /// (a headline and its blurb). On an article page those are "more
 /// stories", however much prose the blurbs hold.
 fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
-    let mut len = vec![0u32; dom.nodes.len()];
-    let mut headline = vec![false; dom.nodes.len()];
-    let mut inline = vec![false; dom.nodes.len()];
-    let mut blocks = vec![0u32; dom.nodes.len()];
+    // Per card, not per node: cards are few, and this runs at the peak.
+    let mut cards: Vec<NodeId> = page
+        .blocks
+        .iter()
+        .map(|b| b.card)
+        .filter(|&c| c != NONE && c != region)
+        .collect();
+    cards.sort_unstable();
+    cards.dedup();
+    let slot = |c: NodeId| cards.binary_search(&c).ok();
+    let n = cards.len();
+    let (mut len, mut blocks) = (vec![0u32; n], vec![0u32; n]);
+    let (mut headline, mut inline) = (vec![false; n], vec![false; n]);
     for b in &page.blocks {
-        if b.card == NONE || b.card == region {
+        let Some(c) = (b.card != region).then(|| slot(b.card)).flatten() else {
             continue;
-        }
-        let c = b.card as usize;
+        };
         len[c] = len[c].saturating_add(b.len);
         // A linked headline first, or a linked heading under a kicker line.
         let linked = b.len >= weights::HEADLINE_MIN_LEN && b.link_density() > weights::LINK_DENSE;
@@ -319,26 +341,25 @@ fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
     // The headline must stand on its own line above a blurb: a list item
     // that merely opens with a link is a list of points, not of teasers.
     // Run into one line, it counts only as one of a row of such siblings.
-    let mut row = vec![0u32; dom.nodes.len()];
-    for c in 0..dom.nodes.len() {
-        if inline[c] && blocks[c] == 1 && len[c] <= weights::TEASER_MAX_LEN {
-            let p = dom.node(c as NodeId).parent;
-            if p != NONE {
-                row[p as usize] += 1;
-            }
+    let one_line = |c: usize| inline[c] && blocks[c] == 1 && len[c] <= weights::TEASER_MAX_LEN;
+    let mut row: std::collections::HashMap<NodeId, u32> = std::collections::HashMap::new();
+    for (c, &id) in cards.iter().enumerate() {
+        let p = dom.node(id).parent;
+        if one_line(c) && p != NONE {
+            *row.entry(p).or_insert(0) += 1;
         }
     }
-    (0..dom.nodes.len())
-        .map(|c| {
-            let short = len[c] <= weights::TEASER_MAX_LEN;
-            let stacked = headline[c] && blocks[c] >= 2;
-            let in_row = inline[c] && blocks[c] == 1 && {
-                let p = dom.node(c as NodeId).parent;
-                p != NONE && row[p as usize] >= weights::TEASER_ROW
-            };
-            short && (stacked || in_row)
-        })
-        .collect()
+    let mut teaser = vec![false; dom.nodes.len()];
+    for (c, &id) in cards.iter().enumerate() {
+        let short = len[c] <= weights::TEASER_MAX_LEN;
+        let stacked = headline[c] && blocks[c] >= 2;
+        let in_row = one_line(c)
+            && row
+                .get(&dom.node(id).parent)
+                .is_some_and(|&r| r >= weights::TEASER_ROW);
+        teaser[id as usize] = short && (stacked || in_row);
+    }
+    teaser
 }
 
 /// Whether the region holds an article of its own beside its teaser
