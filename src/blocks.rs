@@ -9,7 +9,8 @@ use crate::{Block, BlockKind, Reason};
 #[derive(Debug, Clone)]
 pub(crate) struct BlockInfo {
     pub kind: BlockKind,
-    pub text: String,
+    /// Exact-size: a page holds thousands of blocks, live at the peak.
+    pub text: Box<str>,
     /// The innermost block-level element holding the text.
     pub owner: NodeId,
     /// The innermost `<li>` or `<article>` holding the text (a list item
@@ -67,7 +68,7 @@ impl Page {
             .into_iter()
             .map(|b| Block {
                 kind: b.kind,
-                text: b.text,
+                text: b.text.into_string(),
                 kept: b.kept,
                 reason: b.reason,
             })
@@ -80,7 +81,7 @@ impl Page {
             .blocks
             .iter()
             .filter(|b| b.reason == Reason::Comments)
-            .map(|b| b.text.as_str())
+            .map(|b| &*b.text)
             .collect();
         (!lines.is_empty()).then(|| lines.join("\n"))
     }
@@ -214,13 +215,18 @@ struct Walker<'a> {
 
 impl Walker<'_> {
     fn flush(&mut self) {
+        // The builder's text buffer is kept for the next block: one
+        // allocation for the walk, not one per block.
+        let mut buf = std::mem::take(&mut self.cur.text);
         let b = std::mem::take(&mut self.cur);
         let verbatim = self.pre > 0;
-        let text = if verbatim {
-            b.text.trim_matches('\n').trim_end().to_string()
+        let text: Box<str> = if verbatim {
+            buf.trim_matches('\n').trim_end().into()
         } else {
-            b.text.trim().to_string()
+            buf.trim().into()
         };
+        buf.clear();
+        self.cur.text = buf;
         if text.is_empty() {
             return;
         }
@@ -428,7 +434,7 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
     let mut w = Walker {
         dom,
         has_block,
-        blocks: Vec::with_capacity(leaves + leaves / 8 + 8),
+        blocks: Vec::with_capacity(leaves + leaves / 8 + 1),
         cur: Builder::default(),
         hint_stack: Vec::new(),
         owner_stack: vec![root],
