@@ -120,6 +120,27 @@ pub(crate) fn decode_in_pieces(
     }
 }
 
+/// The decoding the parser needs for undecoded input, as function
+/// pointers: only a caller that has bytes to decode names [`CODEC`], so a
+/// caller that only ever passes text (the WebAssembly build, through
+/// `Extractor::extract_str`) does not link encoding_rs's charset tables in.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Codec {
+    /// [`decode_exact`].
+    pub decode_exact: fn(&'static Encoding, &[u8]) -> String,
+    /// [`decode_in_pieces`].
+    pub decode_in_pieces: fn(&'static Encoding, &[u8], usize, Each<'_>),
+}
+
+/// What [`decode_in_pieces`] hands each piece to.
+pub(crate) type Each<'a> = &'a mut dyn FnMut(&str) -> bool;
+
+/// The one [`Codec`].
+pub(crate) static CODEC: Codec = Codec {
+    decode_exact,
+    decode_in_pieces: |encoding, bytes, piece, each| decode_in_pieces(encoding, bytes, piece, each),
+};
+
 fn choose(bytes: &[u8], hints: &Hints) -> (&'static Encoding, EncodingSource) {
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
         return (enc, EncodingSource::Bom);

@@ -78,7 +78,7 @@ impl Extractor {
         // Text that needs decoding is decoded as the parser goes.
         let input = match decode::borrowed(encoding, bytes) {
             Some(text) => dom::Source::Text(text),
-            None => dom::Source::Undecoded(encoding, bytes),
+            None => dom::Source::undecoded(encoding, bytes),
         };
         self.run(input, (encoding.name(), source), hints, degraded)
     }

@@ -268,7 +268,18 @@ pub(crate) enum Source<'a> {
     /// Bytes to decode (no BOM) in this charset: decoded a piece at a time
     /// as the parser goes, when the charset allows, so that no decoded
     /// copy of the whole page is held beside the tree being built.
-    Undecoded(&'static encoding_rs::Encoding, &'a [u8]),
+    Undecoded(
+        &'static encoding_rs::Encoding,
+        &'a [u8],
+        &'static crate::decode::Codec,
+    ),
+}
+
+impl<'a> Source<'a> {
+    /// Bytes to decode in this charset (see [`Source::Undecoded`]).
+    pub(crate) fn undecoded(encoding: &'static encoding_rs::Encoding, bytes: &'a [u8]) -> Self {
+        Source::Undecoded(encoding, bytes, &crate::decode::CODEC)
+    }
 }
 
 /// Parses a page into a [`Dom`], honouring the node and depth limits.
@@ -391,7 +402,7 @@ pub fn debug_parse_stats(bytes: &[u8], options: &Options) -> ParseStats {
     let (encoding, _, bytes) = crate::decode::choose_and_strip(bytes, &crate::Hints::default());
     let source = match crate::decode::borrowed(encoding, bytes) {
         Some(text) => Source::Text(text),
-        None => Source::Undecoded(encoding, bytes),
+        None => Source::undecoded(encoding, bytes),
     };
     let (dom, seen) = sink::parse_counting(source, options, true);
     // Depth by an explicit stack of (node, depth).
@@ -551,7 +562,7 @@ mod tests {
             let text = crate::decode::decode_exact(encoding, &bytes);
             assert!(text.starts_with('<'), "{label}");
             let options = Options::default();
-            let from_bytes = parse(Source::Undecoded(encoding, &bytes), &options);
+            let from_bytes = parse(Source::undecoded(encoding, &bytes), &options);
             let from_text = parse(Source::Text(&text), &options);
             assert_eq!(tree_text(&from_bytes), tree_text(&from_text), "{label}");
             assert_eq!(from_bytes.nodes.len(), from_text.nodes.len(), "{label}");

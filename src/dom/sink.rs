@@ -71,13 +71,13 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
     // have work to do, the page is decoded and checked as text.
     let decoded: String;
     let (scan, source) = match source {
-        Source::Undecoded(encoding, bytes) => match decode::markup_is_ascii(encoding)
+        Source::Undecoded(encoding, bytes, codec) => match decode::markup_is_ascii(encoding)
             .then(|| guard::prepare_undecoded(bytes))
             .flatten()
         {
             Some(scan) => (scan, source),
             None => {
-                decoded = decode::decode_exact(encoding, bytes);
+                decoded = (codec.decode_exact)(encoding, bytes);
                 (guard::prepare(&decoded), Source::Text(&decoded))
             }
         },
@@ -88,7 +88,7 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
     let source = scan.text.as_deref().map_or(source, Source::Text);
     let html = match source {
         Source::Text(text) => text.as_bytes(),
-        Source::Undecoded(_, bytes) => bytes,
+        Source::Undecoded(_, bytes, _) => bytes,
     };
     let mut nodes = Vec::with_capacity(node_estimate(html));
     nodes.push(Node {
@@ -150,8 +150,9 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
                 }
             }
         }
-        Source::Undecoded(encoding, bytes) => {
-            decode::decode_in_pieces(encoding, bytes, CHUNK, feed)
+        Source::Undecoded(encoding, bytes, codec) => {
+            let mut feed = feed;
+            (codec.decode_in_pieces)(encoding, bytes, CHUNK, &mut feed)
         }
     }
     tokenizer.end();
