@@ -993,13 +993,6 @@ fn boilerplate_mask(page: &Page) -> u32 {
         .filter(|b| is_prose(b) && b.hints & hints::HIDDEN == 0)
         .map(|b| b.len as u64)
         .sum();
-    // Prose paragraphs outside comments: an article that has a comment
-    // thread, rather than a thread page.
-    let article_blocks = page
-        .blocks
-        .iter()
-        .filter(|b| is_prose(b) && b.hints & (hints::BOILERPLATE | hints::HIDDEN) == 0)
-        .count() as u32;
     // A paragraph in an element named as the article body, outside the
     // comments: a post with its thread, however short the post.
     let has_body = page.blocks.iter().any(|b| {
@@ -1051,7 +1044,6 @@ fn boilerplate_mask(page: &Page) -> u32 {
         let thread = bit == hints::COMMENT
             && thread_scope > 0
             && covered_prose as f32 >= weights::COMMENT_VETO_SHARE * thread_scope as f32
-            && article_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS
             && !has_body;
         // A layout wrapper holds the prose too; menus that outweigh a short
         // article's text hold none of it.
