@@ -42,6 +42,20 @@ pub(crate) struct Node {
     pub data: NodeData,
 }
 
+impl Node {
+    /// A node not yet linked into the tree.
+    pub(crate) fn unlinked(data: NodeData) -> Node {
+        Node {
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev: NONE,
+            next: NONE,
+            data,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) enum NodeData {
     Document,

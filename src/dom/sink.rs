@@ -91,14 +91,7 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
         Source::Undecoded(_, bytes, _) => bytes,
     };
     let mut nodes = Vec::with_capacity(node_estimate(html));
-    nodes.push(Node {
-        parent: NONE,
-        first_child: NONE,
-        last_child: NONE,
-        prev: NONE,
-        next: NONE,
-        data: NodeData::Document,
-    });
+    nodes.push(Node::unlinked(NodeData::Document));
     let sink = Sink {
         nodes: RefCell::new(nodes),
         text: RefCell::new(String::new()),
@@ -238,14 +231,7 @@ impl Sink {
             return DOCUMENT;
         }
         reserve_half(&mut nodes, 1);
-        nodes.push(Node {
-            parent: NONE,
-            first_child: NONE,
-            last_child: NONE,
-            prev: NONE,
-            next: NONE,
-            data,
-        });
+        nodes.push(Node::unlinked(data));
         id
     }
 

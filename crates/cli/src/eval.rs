@@ -103,6 +103,17 @@ pub enum Baseline {
     AllText,
 }
 
+/// Several runs' reports: all as JSON, or one table of them.
+fn print_reports(reports: &[Report], json: bool, table: fn(&[Report]) -> String) -> Result<()> {
+    if json {
+        let all: Vec<Value> = reports.iter().map(|r| r.to_json(false)).collect();
+        println!("{}", serde_json::to_string_pretty(&all)?);
+    } else {
+        print!("{}", table(reports));
+    }
+    Ok(())
+}
+
 fn parse_signal(name: &str) -> Result<Signal, String> {
     Signal::parse(name).ok_or_else(|| {
         let names: Vec<&str> = Signal::ALL.iter().map(|s| s.name()).collect();
@@ -153,13 +164,7 @@ pub fn run(args: &EvalArgs) -> Result<()> {
             let config = Config::Preset(preset);
             reports.push(evaluate(&bench, metric, config, &pool, false));
         }
-        if args.json {
-            let all: Vec<Value> = reports.iter().map(|r| r.to_json(false)).collect();
-            println!("{}", serde_json::to_string_pretty(&all)?);
-        } else {
-            print!("{}", sweep_table(&reports));
-        }
-        return Ok(());
+        return print_reports(&reports, args.json, sweep_table);
     }
 
     if args.ablation {
@@ -175,13 +180,7 @@ pub fn run(args: &EvalArgs) -> Result<()> {
             let config = Config::Without(preset, signal_bits(&[signal]));
             reports.push(evaluate(&bench, metric, config, &pool, false));
         }
-        if args.json {
-            let all: Vec<Value> = reports.iter().map(|r| r.to_json(false)).collect();
-            println!("{}", serde_json::to_string_pretty(&all)?);
-        } else {
-            print!("{}", ablation_table(&reports));
-        }
-        return Ok(());
+        return print_reports(&reports, args.json, ablation_table);
     }
 
     let config = match (args.baseline, args.preset) {
