@@ -198,8 +198,6 @@ struct Walker<'a> {
     hint_stack: Vec<u32>,
     owner_stack: Vec<NodeId>,
     card_stack: Vec<NodeId>,
-    /// The elements that opened the cards on `card_stack`.
-    card_open: Vec<NodeId>,
     headings: Vec<u8>,
     lists: Vec<bool>,
     items: Vec<(bool, u8)>,
@@ -335,7 +333,6 @@ impl Walker<'_> {
         }
         if self.opens_card(id, tag) {
             self.card_stack.push(id);
-            self.card_open.push(id);
         }
     }
 
@@ -365,9 +362,8 @@ impl Walker<'_> {
         if tag.heading_level().is_some() {
             self.headings.pop();
         }
-        if self.card_open.last() == Some(&id) {
+        if self.card_stack.last() == Some(&id) {
             self.card_stack.pop();
-            self.card_open.pop();
         }
         if tag.is_block() && !in_row {
             self.owner_stack.pop();
@@ -439,7 +435,6 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
         hint_stack: Vec::new(),
         owner_stack: vec![root],
         card_stack: Vec::new(),
-        card_open: Vec::new(),
         headings: Vec::new(),
         lists: Vec::new(),
         items: Vec::new(),

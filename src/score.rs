@@ -205,17 +205,11 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
             }
         }
     }
-    for &id in page.order.iter().skip(1).rev() {
-        let p = dom.node(id).parent;
-        if p != NONE {
-            let (p, i) = (p as usize, id as usize);
-            prose[p] = prose[p].saturating_add(prose[i]);
-            if any_hidden {
-                prose_all[p] = prose_all[p].saturating_add(prose_all[i]);
-            }
-            prose_n[p] = prose_n[p].saturating_add(prose_n[i]);
-        }
+    sum_up(dom, page, &mut prose, |p, c| *p = p.saturating_add(c));
+    if any_hidden {
+        sum_up(dom, page, &mut prose_all, |p, c| *p = p.saturating_add(c));
     }
+    sum_up(dom, page, &mut prose_n, |p, c| *p = p.saturating_add(c));
     let total = page.order.first().map_or(0, |&r| prose[r as usize]) as f32;
     let prose_all = if any_hidden { &prose_all } else { &prose };
     let total_all = page.order.first().map_or(0, |&r| prose_all[r as usize]) as f32;
@@ -367,43 +361,51 @@ fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
 /// a body of paragraphs standing together under one parent (a story with
 /// a long "more stories" grid below it).
 fn has_article(dom: &Dom, page: &Page, inside: &[bool], teaser: &[bool], bad_mask: u32) -> bool {
+    let in_teaser = |b: &BlockInfo| b.card != NONE && teaser.get(b.card as usize) == Some(&true);
     let (mut own_prose, mut own_len, mut teaser_len) = (0u32, 0u64, 0u64);
-    // Prose paragraphs per parent of their owner; the largest group.
-    let mut together = std::collections::HashMap::new();
-    let mut body = 0u32;
     for b in page
         .blocks
         .iter()
         .filter(|b| inside[b.owner as usize] && b.hints & bad_mask == 0)
     {
-        if b.card != NONE && teaser.get(b.card as usize).copied().unwrap_or(false) {
+        if in_teaser(b) {
             teaser_len += b.len as u64;
         } else if is_prose(b) {
             own_prose += 1;
             own_len += b.len as u64;
-            let n = together.entry(dom.node(b.owner).parent).or_insert(0u32);
-            *n += 1;
-            body = body.max(*n);
         }
     }
+    let body = prose_body(dom, page, |b| {
+        inside[b.owner as usize] && b.hints & bad_mask == 0 && !in_teaser(b)
+    });
     own_prose >= weights::ARTICLE_MIN_PROSE_BLOCKS
         && ((own_len as f32) >= weights::TEASER_OWN_SHARE * teaser_len as f32
             || body >= weights::ARTICLE_BODY_BLOCKS)
 }
 
-/// The most prose paragraphs of the region standing together under one
-/// parent: an article's body.
-fn prose_body(dom: &Dom, page: &Page, inside: &[bool], bad_mask: u32) -> u32 {
-    let mut together = std::collections::HashMap::new();
+/// The most prose paragraphs among the blocks `keep` takes that stand
+/// together under one parent: an article's body.
+fn prose_body(dom: &Dom, page: &Page, keep: impl Fn(&BlockInfo) -> bool) -> u32 {
+    let mut together = HashMap::new();
     let mut body = 0u32;
-    for b in page.blocks.iter() {
-        if inside[b.owner as usize] && b.hints & bad_mask == 0 && is_prose(b) {
-            let n = together.entry(dom.node(b.owner).parent).or_insert(0u32);
-            *n += 1;
-            body = body.max(*n);
-        }
+    for b in page.blocks.iter().filter(|b| is_prose(b) && keep(b)) {
+        let n = together.entry(dom.node(b.owner).parent).or_insert(0u32);
+        *n += 1;
+        body = body.max(*n);
     }
     body
+}
+
+/// Folds per-node values up the tree (children into parents), so that
+/// each node holds its subtree's total.
+fn sum_up<T: Copy>(dom: &Dom, page: &Page, vals: &mut [T], add: impl Fn(&mut T, T)) {
+    for &id in page.order.iter().skip(1).rev() {
+        let p = dom.node(id).parent;
+        if p != NONE {
+            let child = vals[id as usize];
+            add(&mut vals[p as usize], child);
+        }
+    }
 }
 
 /// Sections beside the region, up to [`weights::SIBLING_LEVELS`] levels
@@ -442,14 +444,9 @@ fn add_prose_siblings(
             prose[b.owner as usize] += 1;
         }
     }
-    for &id in page.order.iter().skip(1).rev() {
-        let p = dom.node(id).parent;
-        if p != NONE {
-            score[p as usize] += score[id as usize];
-            prose[p as usize] += prose[id as usize];
-            last[p as usize] = last[p as usize].max(last[id as usize]);
-        }
-    }
+    sum_up(dom, page, &mut score, |p, c| *p += c);
+    sum_up(dom, page, &mut prose, |p, c| *p += c);
+    sum_up(dom, page, &mut last, |p, c| *p = (*p).max(c));
     let root = page.order.first().copied().unwrap_or(NONE);
     let mut added = vec![false; dom.nodes.len()];
     let mut any = false;
@@ -476,12 +473,9 @@ fn add_prose_siblings(
     if !any {
         return;
     }
-    for &id in &page.order {
-        let p = dom.node(id).parent;
-        if added[id as usize] || (p != NONE && added[p as usize]) {
-            added[id as usize] = true;
-            inside[id as usize] = true;
-        }
+    let below = subtrees(dom, page, |id| added[id as usize]);
+    for (i, b) in inside.iter_mut().zip(below) {
+        *i |= b;
     }
 }
 
@@ -571,9 +565,12 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         .filter(|b| items_inside[b.owner as usize] && b.hints & bad_mask == 0)
         .map(|b| b.len)
         .sum();
+    // The prose region's article body, if it has one.
+    let has_body = prose_body(dom, page, |b| {
+        inside[b.owner as usize] && b.hints & bad_mask == 0
+    }) >= weights::ARTICLE_BODY_BLOCKS;
     let mut listing = on(Signal::Listing)
-        && (prose_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS
-            || prose_body(dom, page, &inside, bad_mask) < weights::ARTICLE_BODY_BLOCKS)
+        && (prose_blocks < weights::ARTICLE_MIN_PROSE_BLOCKS || !has_body)
         && (prose as f32) < weights::LISTING_PROSE_SHARE * items as f32;
     // Prose that sits in teaser cards is the items' blurbs: without an
     // article of its own beside them the region is a listing, and its
@@ -590,7 +587,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     if listing {
         region = items_region;
         inside = items_inside;
-    } else if prose_body(dom, page, &inside, bad_mask) < weights::ARTICLE_BODY_BLOCKS {
+    } else if !has_body {
         add_prose_siblings(
             dom,
             page,
@@ -1123,17 +1120,22 @@ fn best_subtree(
 
 /// `inside[id]`: the node is the region or below it.
 fn subtree_set(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
-    let mut inside = vec![false; dom.nodes.len()];
     if region == NONE {
-        return inside;
+        return vec![false; dom.nodes.len()];
     }
+    subtrees(dom, page, |id| id == region)
+}
+
+/// `below[id]`: the node is a root (`is_root`) or below one.
+fn subtrees(dom: &Dom, page: &Page, is_root: impl Fn(NodeId) -> bool) -> Vec<bool> {
+    let mut below = vec![false; dom.nodes.len()];
     for &id in &page.order {
         let p = dom.node(id).parent;
-        if id == region || (p != NONE && inside[p as usize]) {
-            inside[id as usize] = true;
+        if is_root(id) || (p != NONE && below[p as usize]) {
+            below[id as usize] = true;
         }
     }
-    inside
+    below
 }
 
 #[cfg(test)]

@@ -693,18 +693,13 @@ fn read_prediction(dir: &Path, id: &str) -> Result<(String, dechaff::Metadata)> 
     if let Ok(raw) = std::fs::read(&meta_path) {
         let v: Value = serde_json::from_slice(&raw)
             .with_context(|| format!("{} is not valid JSON", meta_path.display()))?;
-        let text_of = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
-        metadata.title = text_of("title");
-        metadata.published = text_of("published");
-        metadata.modified = text_of("modified");
-        metadata.authors = match v.get("authors") {
-            Some(Value::Array(a)) => a
-                .iter()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect(),
-            _ => Vec::new(),
-        };
+        // Read like truth entries; anything but an object gives no metadata.
+        if let Value::Object(m) = v {
+            metadata.title = string_field(&m, "title");
+            metadata.published = string_field(&m, "published");
+            metadata.modified = string_field(&m, "modified");
+            metadata.authors = string_list(&m, "authors");
+        }
     }
     Ok((text, metadata))
 }
