@@ -286,6 +286,21 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
     for (d, b) in lc.iter_mut().zip(value.bytes()) {
         *d = b.to_ascii_lowercase();
     }
+    // A class that says what an element has, lacks or hides
+    // (`has-rail-right`, `no-sidebar`, `hide-read-more-ad`) describes its
+    // layout, not what it is:
+    // blanked, so neither pass reads it.
+    let mut start = 0;
+    while start < lc.len() {
+        let end = lc[start..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(lc.len(), |n| start + n);
+        if is_state_class(&lc[start..end]) {
+            lc[start..end].fill(b' ');
+        }
+        start = end + 1;
+    }
     let lc = &*lc;
     let index = &*STEM_INDEX;
     let mut bits = 0;
@@ -331,6 +346,18 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
         bits |= HIDDEN;
     }
     bits
+}
+
+/// Whether a lower-cased class names a state: `has-`, `with-`, `no-`,
+/// `without-`, `hide-` or `show-` and a thing.
+fn is_state_class(class: &[u8]) -> bool {
+    [&b"has"[..], b"with", b"no", b"without", b"hide", b"show"]
+        .iter()
+        .any(|p| {
+            class.len() > p.len() + 1
+                && class.starts_with(p)
+                && matches!(class[p.len()], b'-' | b'_')
+        })
 }
 
 /// A word of [`WORDS`] as bytes, with its hint bits.
@@ -413,6 +440,13 @@ mod tests {
         assert_eq!(from_class_or_id("hidden-xs") & HIDDEN, 0);
         assert_eq!(from_class_or_id("d-none d-md-block") & HIDDEN, 0);
         assert_eq!(from_class_or_id("x d-none") & HIDDEN, HIDDEN);
+        // State classes say what an element has or hides, not what it is.
+        assert_eq!(from_class_or_id("main-wrap has-rail-right") & SIDEBAR, 0);
+        assert_eq!(from_class_or_id("items hide-read-more-ad"), 0);
+        assert_eq!(from_class_or_id("no-sidebar with-comments"), 0);
+        assert_eq!(from_class_or_id("no-sidebar sidebar") & SIDEBAR, SIDEBAR);
+        assert_eq!(from_class_or_id("hide") & HIDDEN, HIDDEN);
+        assert_eq!(from_class_or_id("nav-has-x") & NAV, NAV);
     }
 
     /// The lower-casing, one-search-per-stem version this replaced.
@@ -420,7 +454,12 @@ mod tests {
         if value.is_empty() || value.len() > 2048 {
             return 0;
         }
-        let lower = value.to_ascii_lowercase();
+        let lower: String = value
+            .to_ascii_lowercase()
+            .split_ascii_whitespace()
+            .filter(|c| !is_state_class(c.as_bytes()))
+            .collect::<Vec<_>>()
+            .join(" ");
         let mut bits = 0;
         for &(stem, bit) in STEMS {
             if lower.contains(stem) {
@@ -474,6 +513,9 @@ mod tests {
                 "\t",
                 "AD",
                 "Nav",
+                "has-",
+                "No_",
+                "hide-",
             ]
             .map(String::from),
         );
