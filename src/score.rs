@@ -23,6 +23,9 @@ mod weights {
     /// describes the page layout, not boilerplate (`<div class="has-sidebar">`
     /// around everything), and is ignored.
     pub const PAGE_WIDE_HINT: f32 = 0.6;
+    /// The share of the page's unhinted text a `<main>` must hold for the
+    /// region to be looked for inside it.
+    pub const MAIN_MIN_SHARE: f32 = 0.2;
     /// A container holding at least this share of the page's prose keeps
     /// its text whatever its class says: boilerplate boxes do not hold
     /// half of a page's paragraphs.
@@ -547,13 +550,40 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     } else {
         0.0
     };
+    // A region beside the page's `<main>`, when the main holds a real
+    // share of the text, is a dialog, a footer or a promo that outweighs
+    // items or short texts: the best region inside the main is taken. A
+    // region around the main stays (a headline above it).
+    let main = if on(Signal::MarkupHints) {
+        main_landmark(dom, page, bad_mask)
+    } else {
+        None
+    };
+    let main_set = main.map(|m| subtree_set(dom, page, m));
+    let beside_main = |region: NodeId, inside: &[bool]| match (main, &main_set) {
+        (Some(m), Some(set)) => region != NONE && !set[region as usize] && !inside[m as usize],
+        _ => false,
+    };
+    let in_main = |b: &BlockInfo, value: f32| match &main_set {
+        Some(set) if !set[b.owner as usize] => -(b.len as f32),
+        _ => value,
+    };
     let mut region = best_subtree(dom, page, boost, |b| block_value(b, bad_mask, &knobs));
     let mut inside = subtree_set(dom, page, region);
+    if beside_main(region, &inside) {
+        region = best_subtree(dom, page, boost, |b| {
+            in_main(b, block_value(b, bad_mask, &knobs))
+        });
+        inside = subtree_set(dom, page, region);
+    }
     // A page whose best prose region holds little prose next to a large
     // body of items (a listing, a collection, an index) is judged by its
     // items instead, and links inside the region are content.
-    let items_region = best_subtree(dom, page, 0.0, |b| item_value(b, bad_mask));
+    // Items are looked for inside the main only: a listing's items are its
+    // content, and what stands beside them is the site's.
+    let items_region = best_subtree(dom, page, 0.0, |b| in_main(b, item_value(b, bad_mask)));
     let items_inside = subtree_set(dom, page, items_region);
+    drop(main_set);
     let (prose, prose_blocks) = page
         .blocks
         .iter()
@@ -680,6 +710,31 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         drop_copies(page);
     }
     fallback(page, &inside, bad_mask);
+}
+
+/// The `<main>` element holding the most unhinted text, when it holds a
+/// real share of the page's.
+fn main_landmark(dom: &Dom, page: &Page, bad_mask: u32) -> Option<NodeId> {
+    if !page.order.iter().any(|&id| dom.tag(id) == Some(Tag::Main)) {
+        return None;
+    }
+    let mut len = vec![0u32; dom.nodes.len()];
+    let mut total = 0u32;
+    for b in &page.blocks {
+        if b.hints & bad_mask == 0 {
+            len[b.owner as usize] = len[b.owner as usize].saturating_add(b.len);
+            total = total.saturating_add(b.len);
+        }
+    }
+    sum_up(dom, page, &mut len, |a, b| *a = a.saturating_add(b));
+    let best = page
+        .order
+        .iter()
+        .copied()
+        .filter(|&id| dom.tag(id) == Some(Tag::Main))
+        .max_by_key(|&id| len[id as usize])?;
+    let len = len[best as usize];
+    (len > 0 && len as f32 >= weights::MAIN_MIN_SHARE * total as f32).then_some(best)
 }
 
 /// A block whose text was already kept is a copy (a hidden print or AMP
