@@ -374,8 +374,10 @@ impl Walker<'_> {
 
 /// Whether an element and its subtree are never shown. Elements hidden by
 /// attributes or classes are walked all the same: their blocks carry the
-/// `HIDDEN` hint, and scoring drops them unless they hold most of the page
-/// (script-rendered pages stream their content into hidden containers).
+/// `HIDDEN` hint; scoring drops the short ones and keeps hidden prose (a
+/// collapsed section, a tab), and a hidden container that holds most of
+/// the page is not hidden at all (script-rendered pages stream their
+/// content into hidden containers).
 pub(crate) fn is_hidden(tag: Tag) -> bool {
     tag.is_invisible()
 }

@@ -88,7 +88,10 @@ pub enum Reason {
     LinkDense,
     /// Dropped: too little text to stand on its own, away from content.
     TooShort,
-    /// Dropped: hidden by markup (`hidden`, `aria-hidden`, `display:none`).
+    /// Dropped: a short text hidden by markup (`hidden`, `aria-hidden`,
+    /// `display:none`, hiding classes) inside the content: a menu, a label,
+    /// a message shown on a click. Hidden prose (a collapsed section, a
+    /// tab) is kept.
     Hidden,
     /// Dropped: the page title repeated as the first heading.
     Title,

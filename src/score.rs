@@ -648,6 +648,14 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             b.reason = hint_reason(b.hints & bad_mask).unwrap_or(Reason::OutsideMain);
             continue;
         }
+        // Short texts hidden by markup inside the region are menus, labels
+        // and messages shown on a click; hidden prose is a collapsed
+        // section or tab of the content itself, and stays.
+        if b.hints & !outer & hints::HIDDEN != 0 && !is_prose(b) {
+            b.kept = false;
+            b.reason = Reason::Hidden;
+            continue;
+        }
         let local = b.hints & !outer & bad_mask;
         if let Some(r) = hint_reason(local) {
             b.kept = false;

@@ -118,3 +118,35 @@ fn plain_text_mode_keeps_scripts_out() {
     assert!(text.contains("visible words"), "{text}");
     assert!(!text.contains("alert"), "{text}");
 }
+
+/// Text hidden by markup was walked as hinted blocks but the hint was never
+/// acted on, so a hidden "thanks for your feedback" line or a collapsed
+/// menu came out with the article. Short hidden texts now go; hidden prose
+/// (a collapsed section of the article) stays. Found by an audit of the
+/// `hidden` reason, which no page ever produced.
+#[test]
+fn short_hidden_texts_are_dropped_and_hidden_prose_is_kept() {
+    let para = "<p>The river rose two metres overnight, and the lower fields were \
+                under water by morning, as the farmers had feared since Tuesday.</p>";
+    let page = format!(
+        "<html><body><article><h1>Flood</h1>{p}{p}{p}\
+         <p hidden>Thanks for letting us know!</p>\
+         <ul style=\"display:none\"><li>Share</li><li>Print</li></ul>\
+         <div class=\"collapse hidden\"><p>Farmers on the east bank moved their \
+         herds to the ridge road, where volunteers brought hay and water \
+         through the night.</p></div>{p}</article></body></html>",
+        p = para
+    );
+    let out = extract(page.as_bytes(), &Options::default());
+    let text = out.text();
+    assert!(!text.contains("Thanks for letting us know"), "{text}");
+    assert!(!text.contains("Print"), "{text}");
+    assert!(text.contains("Farmers on the east bank"), "{text}");
+    assert!(text.contains("The river rose"), "{text}");
+    assert!(
+        out.blocks
+            .iter()
+            .any(|b| b.reason == dechaff::Reason::Hidden && b.text.contains("Thanks")),
+        "the short hidden line is dropped as hidden"
+    );
+}
