@@ -151,7 +151,7 @@ const STEMS: &[(&str, u32)] = &[
     ("colophon", FOOTER),
     ("sidebar", SIDEBAR),
     ("side-bar", SIDEBAR),
-    ("widget", SIDEBAR),
+    ("textwidget", SIDEBAR),
     ("comment", COMMENT),
     ("disqus", COMMENT),
     ("byline", BYLINE | AUTHOR),
@@ -321,13 +321,28 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
     }
     let mut d_none = false;
     let mut d_other = false;
+    let mut hiding = false;
+    let mut shown = false;
     for class in lc.split(u8::is_ascii_whitespace).filter(|c| !c.is_empty()) {
         for word in class.split(|&b| b == b'-' || b == b'_') {
             bits |= word_bits(word);
         }
         bits |= word_bits(class);
+        // A WordPress-style widget (`widget`, `widget_text`, `widget-area`),
+        // not a page builder's component (`elementor-widget`,
+        // `c-product-widget`), which may hold anything.
+        if class.starts_with(b"widget") {
+            bits |= SIDEBAR;
+        }
         if HIDING.iter().any(|h| h.as_bytes() == class) {
-            bits |= HIDDEN;
+            hiding = true;
+        }
+        // Tailwind's `md:block` shows a `hidden` element again from some
+        // screen size on.
+        if let Some(colon) = class.iter().rposition(|&b| b == b':')
+            && SHOWING.iter().any(|s| s.as_bytes() == &class[colon + 1..])
+        {
+            shown = true;
         }
         if class == b"d-none" {
             d_none = true;
@@ -345,8 +360,25 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
     if d_none && !d_other {
         bits |= HIDDEN;
     }
+    if hiding && !shown {
+        bits |= HIDDEN;
+    }
     bits
 }
+
+/// Display values a responsive utility class (`lg:block`) shows an element
+/// with.
+const SHOWING: &[&str] = &[
+    "block",
+    "flex",
+    "grid",
+    "inline",
+    "inline-block",
+    "inline-flex",
+    "inline-grid",
+    "table",
+    "contents",
+];
 
 /// Whether a lower-cased class names a state: `has-`, `with-`, `no-`,
 /// `without-`, `hide-` or `show-` and a thing.
@@ -446,6 +478,17 @@ mod tests {
         assert_eq!(from_class_or_id("no-sidebar with-comments"), 0);
         assert_eq!(from_class_or_id("no-sidebar sidebar") & SIDEBAR, SIDEBAR);
         assert_eq!(from_class_or_id("hide") & HIDDEN, HIDDEN);
+        assert_eq!(from_class_or_id("widget widget_text") & SIDEBAR, SIDEBAR);
+        assert_eq!(from_class_or_id("hidden lg:block") & HIDDEN, 0);
+        assert_eq!(
+            from_class_or_id("hidden lg:hover:underline") & HIDDEN,
+            HIDDEN
+        );
+        assert_eq!(from_class_or_id("textwidget") & SIDEBAR, SIDEBAR);
+        assert_eq!(
+            from_class_or_id("elementor-widget-text-editor") & SIDEBAR,
+            0
+        );
         assert_eq!(from_class_or_id("nav-has-x") & NAV, NAV);
     }
 
@@ -475,7 +518,15 @@ mod tests {
             if let Some(&(_, bit)) = WORDS.iter().find(|(w, _)| *w == class) {
                 bits |= bit;
             }
-            if HIDING.contains(&class) {
+            if class.starts_with("widget") {
+                bits |= SIDEBAR;
+            }
+            if HIDING.contains(&class)
+                && !lower.split_ascii_whitespace().any(|c| {
+                    c.rsplit_once(':')
+                        .is_some_and(|(_, d)| SHOWING.contains(&d))
+                })
+            {
                 bits |= HIDDEN;
             }
         }
@@ -516,6 +567,8 @@ mod tests {
                 "has-",
                 "No_",
                 "hide-",
+                "md:block",
+                "lg:",
             ]
             .map(String::from),
         );
