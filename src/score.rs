@@ -720,10 +720,14 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     fallback(page, &inside, bad_mask);
 }
 
-/// The `<main>` element holding the most unhinted text, when it holds a
-/// real share of the page's.
+/// The `main` landmark (`<main>`, `role=main`) holding the most unhinted
+/// text, when it holds a real share of the page's.
 fn main_landmark(dom: &Dom, page: &Page, bad_mask: u32) -> Option<NodeId> {
-    if !page.order.iter().any(|&id| dom.tag(id) == Some(Tag::Main)) {
+    let is_main = |id: NodeId| {
+        dom.element(id)
+            .is_some_and(|e| e.hints & hints::LANDMARK != 0)
+    };
+    if !page.order.iter().any(|&id| is_main(id)) {
         return None;
     }
     let mut len = vec![0u32; dom.nodes.len()];
@@ -739,7 +743,7 @@ fn main_landmark(dom: &Dom, page: &Page, bad_mask: u32) -> Option<NodeId> {
         .order
         .iter()
         .copied()
-        .filter(|&id| dom.tag(id) == Some(Tag::Main))
+        .filter(|&id| is_main(id))
         .max_by_key(|&id| len[id as usize])?;
     let len = len[best as usize];
     (len > 0 && len as f32 >= weights::MAIN_MIN_SHARE * total as f32).then_some(best)
@@ -1230,6 +1234,37 @@ mod tests {
         <div class=\"newsletter-signup\"><p>Get the morning briefing in your inbox, every day, for free.</p></div>\
         <p>By Thursday the children were skating between the moorings, and the cafe sold out of soup.</p>\
         </article></body></html>";
+
+    /// A listing in the main landmark and a long, vetoed-hint dialog
+    /// beside it: the items are the content whichever way the landmark is
+    /// written.
+    #[test]
+    fn the_main_landmark_bounds_the_region() {
+        let items: String = (0..12)
+            .map(|i| format!("<li><a href=\"/r/{i}\">Winter stew number {i}</a></li>"))
+            .collect();
+        let dialog: String = (0..5)
+            .map(|_| {
+                "<p>Performance cookies let us count visits and traffic sources so that \
+                 we can measure and improve how the site works for everyone.</p>"
+            })
+            .collect();
+        for open in ["<main>", "<div role=\"main\">"] {
+            let close = if open == "<main>" {
+                "</main>"
+            } else {
+                "</div>"
+            };
+            let page = format!(
+                "<html><body><nav><a href=/>Home</a></nav>{open}<h1>Stews</h1>\
+                 <ul>{items}</ul>{close}<div class=\"consent-center\">{dialog}</div>\
+                 </body></html>"
+            );
+            let text = text_with(Options::default(), &page);
+            assert!(text.contains("Winter stew number 11"), "{open}: {text}");
+            assert!(!text.contains("Performance cookies"), "{open}: {text}");
+        }
+    }
 
     #[test]
     fn every_signal_family_is_on_by_default() {

@@ -50,6 +50,10 @@ pub(crate) const AUTHOR: u32 = 1 << 18;
 /// names wrappers of every kind and does not count.
 pub(crate) const BODY: u32 = 1 << 19;
 
+/// The `main` landmark itself, `<main>` or `role=main`, not a class that
+/// says `main`; a [`MAIN`] too.
+pub(crate) const LANDMARK: u32 = 1 << 20;
+
 /// The hints that mark a block as boilerplate.
 pub(crate) const BOILERPLATE: u32 = NAV
     | RELATED
@@ -438,7 +442,7 @@ pub(crate) fn from_role(role: &str) -> u32 {
         "banner" => HEADER,
         "contentinfo" => FOOTER,
         "complementary" => SIDEBAR,
-        "main" => MAIN,
+        "main" => MAIN | LANDMARK,
         "article" => CONTENT,
         "dialog" | "alertdialog" => MODAL,
         _ => 0,

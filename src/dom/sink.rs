@@ -475,7 +475,7 @@ impl TreeSink for Sink {
             }
         }
         match tag {
-            Tag::Main => bits |= hints::MAIN,
+            Tag::Main => bits |= hints::MAIN | hints::LANDMARK,
             Tag::Nav => bits |= hints::NAV,
             Tag::Aside => bits |= hints::SIDEBAR,
             Tag::Footer => bits |= hints::FOOTER,
