@@ -595,7 +595,7 @@ mod tests {
     #[test]
     fn roles_and_styles() {
         assert_eq!(from_role("navigation"), NAV);
-        assert_eq!(from_role(" Main "), MAIN);
+        assert_eq!(from_role(" Main "), MAIN | LANDMARK);
         assert!(style_hides("color:red; display : none"));
         assert!(!style_hides("display:block"));
     }
