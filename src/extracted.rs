@@ -93,6 +93,11 @@ pub enum Reason {
     /// a message shown on a click. Hidden prose (a collapsed section, a
     /// tab) is kept.
     Hidden,
+    /// Dropped: a figure's caption (`<figcaption>`), which credits or
+    /// describes a picture rather than carrying the text. Kept with
+    /// [`Preset::Recall`](crate::Preset::Recall); table captions are kept
+    /// with their tables.
+    Caption,
     /// Dropped: the page title repeated as the first heading.
     Title,
     /// Dropped: byline, date or other article metadata.
@@ -129,6 +134,7 @@ impl Reason {
             Reason::LinkDense => "link_dense",
             Reason::TooShort => "too_short",
             Reason::Hidden => "hidden",
+            Reason::Caption => "caption",
             Reason::Title => "title",
             Reason::Byline => "byline",
             Reason::Commerce => "commerce",

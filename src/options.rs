@@ -3,7 +3,7 @@
 /// How much text to keep when a block's decision is uncertain.
 ///
 /// One knob over the block decision threshold: `Precision` drops borderline
-/// blocks, `Recall` keeps them.
+/// blocks, `Recall` keeps them, figure captions included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Preset {
@@ -12,7 +12,8 @@ pub enum Preset {
     /// The default trade-off.
     #[default]
     Balanced,
-    /// Keep borderline blocks: more content, some boilerplate kept.
+    /// Keep borderline blocks and figure captions: more content, some
+    /// boilerplate kept.
     Recall,
 }
 
