@@ -93,8 +93,9 @@ pub enum Reason {
     /// a message shown on a click. Hidden prose (a collapsed section, a
     /// tab) is kept.
     Hidden,
-    /// Dropped: a figure's caption (`<figcaption>`), which credits or
-    /// describes a picture rather than carrying the text. Kept with
+    /// Dropped: a figure's caption or a photo credit (`<figcaption>`, or
+    /// named so: `wp-caption-text`, `image-credit`), which describes or
+    /// credits a picture rather than carrying the text. Kept with
     /// [`Preset::Recall`](crate::Preset::Recall); table captions are kept
     /// with their tables.
     Caption,

@@ -657,10 +657,11 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             continue;
         }
         // A figure's caption describes or credits a picture; the text
-        // stands without it (both benchmarks' truths leave most out).
-        if b.kind == BlockKind::Caption
-            && preset != Preset::Recall
-            && dom.tag(b.owner) != Some(Tag::Caption)
+        // stands without it (both benchmarks' truths leave most out). Some
+        // are not `<figcaption>`s but named so (`wp-caption-text`).
+        if preset != Preset::Recall
+            && ((b.kind == BlockKind::Caption && dom.tag(b.owner) != Some(Tag::Caption))
+                || b.hints & hints::CAPTION != 0)
         {
             b.kept = false;
             b.reason = Reason::Caption;
@@ -1074,18 +1075,6 @@ fn boilerplate_mask(page: &Page) -> u32 {
             && b.hints & hints::BODY != 0
             && b.hints & (hints::BOILERPLATE | hints::HIDDEN) == 0
     });
-    let alike: f32 = std::env::var("ALIKE")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2.0);
-    let (cb, cn) = page
-        .blocks
-        .iter()
-        .filter(|b| is_prose(b) && b.hints & hints::COMMENT != 0)
-        .fold((0u32, 0u32), |(x, n), b| {
-            (x + u32::from(b.hints & hints::BODY != 0), n + 1)
-        });
-    let has_body = has_body && !(cn > 0 && cb as f32 >= alike * cn as f32);
     // The prose a thread is measured against: the comments' own and what
     // stands outside every other kind of boilerplate (a "most popular
     // posts" box does not make a thread page an article).
@@ -1294,16 +1283,19 @@ mod tests {
             <p>The harbour froze for the first time in forty years, and the ferries stayed in port.</p>\
             <figure><img src=a.jpg><figcaption>Ice at the harbour mouth on Monday morning.</figcaption></figure>\
             <p>Fishermen walked out on the ice to check their boats, which had not moved since Monday.</p>\
+            <div class=\"wp-caption\"><img src=b.jpg><p class=\"wp-caption-text\">Boats frozen in at the slipway.</p></div>\
             <table><caption>Ice thickness by berth</caption><tr><td>North</td><td>12 cm</td></tr>\
             <tr><td>South</td><td>9 cm</td></tr></table>\
             <p>The council said the thaw would come by the weekend, but nobody on the quay believed it.</p>\
             </article></body></html>";
         let balanced = text_with(Options::default(), page);
         assert!(!balanced.contains("Ice at the harbour mouth"), "{balanced}");
+        assert!(!balanced.contains("Boats frozen in"), "{balanced}");
         assert!(balanced.contains("Ice thickness by berth"), "{balanced}");
         assert!(balanced.contains("Fishermen walked out"), "{balanced}");
         let recall = text_with(Options::default().with_preset(Preset::Recall), page);
         assert!(recall.contains("Ice at the harbour mouth"), "{recall}");
+        assert!(recall.contains("Boats frozen in"), "{recall}");
     }
 
     #[test]

@@ -54,6 +54,11 @@ pub(crate) const BODY: u32 = 1 << 19;
 /// says `main`; a [`MAIN`] too.
 pub(crate) const LANDMARK: u32 = 1 << 20;
 
+/// Named as a picture's caption or credit (`wp-caption-text`,
+/// `image-credit`): dropped like a `<figcaption>` unless the recall preset
+/// keeps it.
+pub(crate) const CAPTION: u32 = 1 << 21;
+
 /// The hints that mark a block as boilerplate.
 pub(crate) const BOILERPLATE: u32 = NAV
     | RELATED
@@ -338,6 +343,9 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
         if class.starts_with(b"widget") {
             bits |= SIDEBAR;
         }
+        if is_picture_caption(class) {
+            bits |= CAPTION;
+        }
         if HIDING.iter().any(|h| h.as_bytes() == class) {
             hiding = true;
         }
@@ -368,6 +376,30 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
         bits |= HIDDEN;
     }
     bits
+}
+
+/// Whether a lower-cased class names a picture's caption or credit: the
+/// bare `caption`, `credit` or `credits`, or `caption` or `credit` with a
+/// picture word (`wp-caption-text`, `image-credit`, `photoCaption`). In
+/// other names `caption` is a type size (`caption-s`) or a product card's
+/// title (`product-caption`), and `credit` a payment method.
+fn is_picture_caption(class: &[u8]) -> bool {
+    if matches!(class, b"caption" | b"credit" | b"credits") {
+        return true;
+    }
+    let has = |w: &[u8]| memchr::memmem::find(class, w).is_some();
+    (has(b"caption") || has(b"credit"))
+        && [
+            &b"image"[..],
+            b"img",
+            b"photo",
+            b"picture",
+            b"media",
+            b"figure",
+            b"wp-caption",
+        ]
+        .iter()
+        .any(|w| has(w))
 }
 
 /// Display values a responsive utility class (`lg:block`) shows an element
@@ -483,6 +515,22 @@ mod tests {
         assert_eq!(from_class_or_id("no-sidebar sidebar") & SIDEBAR, SIDEBAR);
         assert_eq!(from_class_or_id("hide") & HIDDEN, HIDDEN);
         assert_eq!(from_class_or_id("widget widget_text") & SIDEBAR, SIDEBAR);
+        for c in [
+            "caption",
+            "wp-caption-text",
+            "imageEmbedCredit",
+            "photo-caption",
+        ] {
+            assert_eq!(from_class_or_id(c) & CAPTION, CAPTION, "{c}");
+        }
+        for c in [
+            "caption-s",
+            "product-caption",
+            "credit-cards",
+            "[&_figcaption]:mt-2",
+        ] {
+            assert_eq!(from_class_or_id(c) & CAPTION, 0, "{c}");
+        }
         assert_eq!(from_class_or_id("hidden lg:block") & HIDDEN, 0);
         assert_eq!(
             from_class_or_id("hidden lg:hover:underline") & HIDDEN,
