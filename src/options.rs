@@ -72,11 +72,19 @@ pub enum Signal {
     LeadIn,
     /// Lines that are a URL, a timestamp or printed markup dropped.
     Patterns,
+    /// The `main` landmark (`<main>`, `role=main`) bounding where the
+    /// region is looked for.
+    Landmark,
+    /// Figure captions and photo credits dropped (the recall preset keeps
+    /// them).
+    Captions,
+    /// Short texts hidden by markup inside the region dropped.
+    Hidden,
 }
 
 impl Signal {
     /// Every signal family, in the order ablation tables list them.
-    pub const ALL: [Signal; 11] = [
+    pub const ALL: [Signal; 14] = [
         Signal::MarkupHints,
         Signal::HintVetoes,
         Signal::LinkDensity,
@@ -88,6 +96,9 @@ impl Signal {
         Signal::Repeats,
         Signal::LeadIn,
         Signal::Patterns,
+        Signal::Landmark,
+        Signal::Captions,
+        Signal::Hidden,
     ];
 
     /// The family's name, as [`Signal::parse`] accepts it.
@@ -104,6 +115,9 @@ impl Signal {
             Signal::Repeats => "repeats",
             Signal::LeadIn => "lead-in",
             Signal::Patterns => "patterns",
+            Signal::Landmark => "landmark",
+            Signal::Captions => "captions",
+            Signal::Hidden => "hidden",
         }
     }
 

@@ -554,7 +554,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     // share of the text, is a dialog, a footer or a promo that outweighs
     // items or short texts: the best region inside the main is taken. A
     // region around the main stays (a headline above it).
-    let main = if on(Signal::MarkupHints) {
+    let main = if on(Signal::MarkupHints) && on(Signal::Landmark) {
         main_landmark(dom, page, bad_mask)
     } else {
         None
@@ -651,7 +651,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         // Short texts hidden by markup inside the region are menus, labels
         // and messages shown on a click; hidden prose is a collapsed
         // section or tab of the content itself, and stays.
-        if b.hints & !outer & hints::HIDDEN != 0 && !is_prose(b) {
+        if on(Signal::Hidden) && b.hints & !outer & hints::HIDDEN != 0 && !is_prose(b) {
             b.kept = false;
             b.reason = Reason::Hidden;
             continue;
@@ -660,6 +660,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         // stands without it (both benchmarks' truths leave most out). Some
         // are not `<figcaption>`s but named so (`wp-caption-text`).
         if preset != Preset::Recall
+            && on(Signal::Captions)
             && ((b.kind == BlockKind::Caption && dom.tag(b.owner) != Some(Tag::Caption))
                 || b.hints & hints::CAPTION != 0)
         {

@@ -52,7 +52,7 @@ pub struct EvalArgs {
 
     /// Switches a family of signals off (repeatable), to measure what it
     /// adds: markup-hints, hint-vetoes, link-density, prose, body-boost,
-    /// teasers, listing, smoothing, repeats, lead-in, patterns.
+    /// teasers, listing, smoothing, repeats, lead-in, patterns, landmark, captions, hidden.
     #[arg(long, value_name = "SIGNAL", value_parser = parse_signal, conflicts_with = "baseline")]
     pub without: Vec<Signal>,
 
