@@ -11,8 +11,57 @@ use crate::{Hints, Metadata};
 const MAX_FIELD: usize = 1000;
 
 fn clean(s: &str) -> Option<String> {
+    let s = unescape(s);
     let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!s.is_empty() && s.len() <= MAX_FIELD).then_some(s)
+}
+
+/// Decodes HTML character references left in a value: JSON-LD strings are
+/// not HTML-decoded, and many sites escape their headlines twice
+/// (`&#8216;`, `&amp;`). Anything that is not a complete reference stays.
+fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        // The longest named reference is 33 bytes with its `&` and `;`.
+        let end = rest.as_bytes().iter().take(34).position(|&b| b == b';');
+        let decoded = end.and_then(|end| {
+            let name = &rest[1..=end];
+            let c = if let Some(num) = name.strip_prefix('#') {
+                let num = &num[..num.len() - 1];
+                let n = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => num.parse().ok(),
+                }?;
+                vec![char::from_u32(n).filter(|&c| c != '\0')?]
+            } else {
+                let &(a, b) = html5ever::data::NAMED_ENTITIES.get(name)?;
+                [a, b]
+                    .into_iter()
+                    .filter(|&c| c != 0)
+                    .filter_map(char::from_u32)
+                    .collect()
+            };
+            (!c.is_empty()).then_some((c, end + 1))
+        });
+        match decoded {
+            Some((chars, len)) => {
+                out.extend(chars);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 fn set(slot: &mut Option<String>, value: &str) {
@@ -336,7 +385,25 @@ fn json_ld(root: &Value, m: &mut Metadata) {
 
 #[cfg(test)]
 mod tests {
-    use super::iso_date;
+    use super::{iso_date, unescape};
+
+    #[test]
+    fn character_references_left_in_values() {
+        assert_eq!(
+            unescape("&#8216;The Medium&#8217; &#x2013; x"),
+            "\u{2018}The Medium\u{2019} \u{2013} x"
+        );
+        assert_eq!(
+            unescape("Fish &amp; Chips &pound;5"),
+            "Fish & Chips \u{a3}5"
+        );
+        assert_eq!(
+            unescape("AT&T; R&D & more &#0; &#xZZ; &nosuch;"),
+            "AT&T; R&D & more &#0; &#xZZ; &nosuch;"
+        );
+        assert_eq!(unescape("trailing &"), "trailing &");
+        assert_eq!(unescape("&#1114112;"), "&#1114112;");
+    }
 
     #[test]
     fn dates() {
