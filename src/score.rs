@@ -26,6 +26,10 @@ mod weights {
     /// The share of the page's unhinted text a `<main>` must hold for the
     /// region to be looked for inside it.
     pub const MAIN_MIN_SHARE: f32 = 0.2;
+    /// An `<h1>` opening the kept text is the headline when at least this
+    /// share of its words is in the page's title (`High School Roundup: …`
+    /// under the title `HS Roundup: …`).
+    pub const TITLE_WORDS_SHARE: f32 = 0.5;
     /// A container holding at least this share of the page's prose keeps
     /// its text whatever its class says: boilerplate boxes do not hold
     /// half of a page's paragraphs.
@@ -1025,6 +1029,22 @@ fn smooth(dom: &Dom, page: &mut Page, preset: Preset, listing: bool) {
 
 /// The page title is metadata, not body text: drop a kept heading that
 /// repeats it before any kept paragraph.
+/// The share of `a`'s words (letters and digits, lower-cased) that `b`
+/// has too.
+fn word_overlap(a: &str, b: &str) -> f32 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() {
+        return 0.0;
+    }
+    a.iter().filter(|w| b.contains(w)).count() as f32 / a.len() as f32
+}
+
 fn drop_title(page: &mut Page, title: Option<&str>) {
     let Some(title) = title else { return };
     let norm = |s: &str| -> String {
@@ -1047,7 +1067,12 @@ fn drop_title(page: &mut Page, title: Option<&str>) {
         if matches!(b.kind, BlockKind::Heading(_)) {
             let h = norm(&b.text);
             let long = h.chars().count() >= weights::TITLE_MATCH_MIN;
-            if !h.is_empty() && (first || long) && (t.contains(&h) || h.contains(&t)) {
+            if !h.is_empty()
+                && ((first || long) && (t.contains(&h) || h.contains(&t))
+                    || first
+                        && b.kind == BlockKind::Heading(1)
+                        && word_overlap(&b.text, title) >= weights::TITLE_WORDS_SHARE)
+            {
                 b.kept = false;
                 b.reason = Reason::Title;
             }
@@ -1297,6 +1322,19 @@ mod tests {
         let recall = text_with(Options::default().with_preset(Preset::Recall), page);
         assert!(recall.contains("Ice at the harbour mouth"), "{recall}");
         assert!(recall.contains("Boats frozen in"), "{recall}");
+    }
+
+    #[test]
+    fn a_headline_worded_a_little_differently_from_the_title_goes() {
+        let page = "<html><head><title>HS Roundup: Viera beats Rockledge</title></head>\
+            <body><article><h1>High School Roundup: Viera beats Rockledge</h1>\
+            <p>The harbour froze for the first time in forty years, and the ferries stayed in port.</p>\
+            <p>Fishermen walked out on the ice to check their boats, which had not moved since Monday.</p>\
+            <p>The council said the thaw would come by the weekend, but nobody on the quay believed it.</p>\
+            </article></body></html>";
+        let text = text_with(Options::default(), page);
+        assert!(!text.contains("High School Roundup"), "{text}");
+        assert!(text.contains("harbour froze"), "{text}");
     }
 
     #[test]
