@@ -30,6 +30,9 @@ mod weights {
     /// share of its words is in the page's title (`High School Roundup: …`
     /// under the title `HS Roundup: …`).
     pub const TITLE_WORDS_SHARE: f32 = 0.5;
+    /// A line holding an image's address is printed structured data when
+    /// addresses make up this share of it.
+    pub const URL_TEXT_SHARE: f32 = 0.3;
     /// A container holding at least this share of the page's prose keeps
     /// its text whatever its class says: boilerplate boxes do not hold
     /// half of a page's paragraphs.
@@ -710,7 +713,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             continue;
         }
         if on(Signal::Patterns)
-            && !matches!(b.kind, BlockKind::Code)
+            && !matches!(b.kind, BlockKind::Code | BlockKind::TableRow { .. })
             && (looks_like_url(&b.text) || looks_like_tag(&b.text) || looks_like_ids(&b.text))
         {
             b.kept = false;
@@ -875,8 +878,26 @@ fn drop_lead_in(page: &mut Page, inside: &[bool]) {
 /// text) is a link, whatever its markup.
 fn looks_like_url(text: &str) -> bool {
     let t = text.trim();
-    !t.contains(char::is_whitespace)
-        && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+    let is_url =
+        |w: &str| w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.");
+    if !t.contains(char::is_whitespace) {
+        return is_url(t);
+    }
+    // An image's address making up much of a line with others: structured
+    // data printed as text (the image URL, its size, the uploader, another
+    // URL). Sentences that cite addresses rarely cite images.
+    let (mut images, mut url_len) = (0usize, 0usize);
+    for w in t.split_whitespace().filter(|w| is_url(w)) {
+        url_len += w.len();
+        let lower = w.to_ascii_lowercase();
+        if [".jpg", ".jpeg", ".png", ".gif", ".webp"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+        {
+            images += 1;
+        }
+    }
+    images >= 1 && url_len as f32 >= weights::URL_TEXT_SHARE * t.len() as f32
 }
 
 /// A block of identifiers printed as text (UUIDs, hashes run together):
@@ -1335,6 +1356,23 @@ mod tests {
         let text = text_with(Options::default(), page);
         assert!(!text.contains("High School Roundup"), "{text}");
         assert!(text.contains("harbour froze"), "{text}");
+    }
+
+    #[test]
+    fn printed_image_data_is_not_text() {
+        assert!(looks_like_url("https://example.org/a/b"));
+        assert!(looks_like_url(
+            "http://example.org/up/2018/10/photo_0932.jpg 540 960 admin \
+             http://example.org/up/logo.jpg admin2018-10-15 10:33:49 Festival opens"
+        ));
+        // A sentence citing addresses, and one citing an image, stay.
+        assert!(!looks_like_url(
+            "For example, if your console shows https://a.example.app, enter https://a.example.app/reply"
+        ));
+        assert!(!looks_like_url(
+            "The new logo, which the council unveiled on Tuesday after a long public vote, \
+             is at https://example.org/logo.png for anyone who wants it."
+        ));
     }
 
     #[test]
