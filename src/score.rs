@@ -33,6 +33,10 @@ mod weights {
     /// A line holding an image's address is printed structured data when
     /// addresses make up this share of it.
     pub const URL_TEXT_SHARE: f32 = 0.3;
+    /// The longest line read as a dateline (a clock time and a year).
+    pub const DATELINE_MAX_CHARS: usize = 100;
+    /// The most datelines a region has for them to be dropped.
+    pub const DATELINES_MAX: usize = 2;
     /// A container holding at least this share of the page's prose keeps
     /// its text whatever its class says: boilerplate boxes do not hold
     /// half of a page's paragraphs.
@@ -649,6 +653,20 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         Preset::Balanced => weights::LINK_DENSE,
         Preset::Recall => weights::LINK_DENSE * 1.6,
     };
+    // One or two datelines (published, updated) are the article's
+    // metadata; a time stamp on every post or item is part of each.
+    let datelines = if on(Signal::Patterns) {
+        page.blocks
+            .iter()
+            .filter(|b| {
+                inside[b.owner as usize]
+                    && b.kind == BlockKind::Paragraph
+                    && looks_like_dateline(&b.text)
+            })
+            .count()
+    } else {
+        0
+    };
     for b in page.blocks.iter_mut() {
         if !inside[b.owner as usize] {
             b.kept = false;
@@ -707,7 +725,12 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             };
             continue;
         }
-        if on(Signal::Patterns) && looks_like_timestamp(&b.text) {
+        if on(Signal::Patterns)
+            && (looks_like_timestamp(&b.text)
+                || (datelines <= weights::DATELINES_MAX
+                    && b.kind == BlockKind::Paragraph
+                    && looks_like_dateline(&b.text)))
+        {
             b.kept = false;
             b.reason = Reason::Byline;
             continue;
@@ -918,6 +941,30 @@ fn looks_like_ids(text: &str) -> bool {
 
 /// A block that is one machine-readable date (`2019-11-19T08:57:40+01:00`,
 /// microdata printed as text): metadata, not words for a reader.
+/// A short line stamped with a clock time and a year: a dateline
+/// (`PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05`).
+fn looks_like_dateline(text: &str) -> bool {
+    let t = text.trim();
+    if t.chars().count() > weights::DATELINE_MAX_CHARS {
+        return false;
+    }
+    let b = t.as_bytes();
+    let clock = b.windows(4).enumerate().any(|(i, w)| {
+        w[0].is_ascii_digit()
+            && w[1] == b':'
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+    });
+    let year = b.windows(4).enumerate().any(|(i, w)| {
+        (w.starts_with(b"19") || w.starts_with(b"20"))
+            && w.iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+    });
+    clock && year
+}
+
 fn looks_like_timestamp(text: &str) -> bool {
     let t = text.trim().as_bytes();
     t.len() >= 10
@@ -1426,5 +1473,14 @@ mod tests {
         assert!(!looks_like_timestamp("2024-01-05: the day the river froze"));
         assert!(!looks_like_timestamp("1999-2004"));
         assert!(!looks_like_timestamp("Ворота 2024-01-05"));
+        assert!(looks_like_dateline(
+            "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05"
+        ));
+        assert!(looks_like_dateline("15.03.2024, 9:30 Uhr"));
+        assert!(!looks_like_dateline(
+            "The 2019 final started at 19:45 and ended in a draw after extra time, which nobody had seen coming in the stands."
+        ));
+        assert!(!looks_like_dateline("Kick-off at 19:45"));
+        assert!(!looks_like_dateline("Ratio 12:345 in 2019"));
     }
 }
