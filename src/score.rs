@@ -1065,16 +1065,22 @@ fn smooth(dom: &Dom, page: &mut Page, preset: Preset, listing: bool) {
     }
     // A heading is kept only when kept text follows it before the next
     // heading of the same or a higher rank.
+    // A sentence set in a minor heading (`<h4>For more than 40 years, we
+    // have offered ...</h4>`) is text: kept, and content for the heading
+    // above it.
+    let text_heading = |b: &BlockInfo, level: u8| level >= 3 && is_prose(b);
     for i in 0..n {
         let BlockKind::Heading(level) = page.blocks[i].kind else {
             continue;
         };
-        if !page.blocks[i].kept {
+        if !page.blocks[i].kept || text_heading(&page.blocks[i], level) {
             continue;
         }
         let mut has_content = false;
         for b in &page.blocks[i + 1..] {
-            if let BlockKind::Heading(l) = b.kind {
+            if let BlockKind::Heading(l) = b.kind
+                && !text_heading(b, l)
+            {
                 if l <= level {
                     break;
                 }
@@ -1420,6 +1426,21 @@ mod tests {
             "The new logo, which the council unveiled on Tuesday after a long public vote, \
              is at https://example.org/logo.png for anyone who wants it."
         ));
+    }
+
+    #[test]
+    fn a_sentence_set_as_a_minor_heading_is_text() {
+        let page = "<html><body><main>\
+            <h2>Welcome to the gallery</h2>\
+            <h4>For more than forty years, we have offered handmade gifts from local makers, \
+            from jewellery and pottery to turned wood and blown glass.</h4>\
+            <h2>Plan your visit</h2>\
+            <p>The gallery is open every day from ten until six, and the car park behind the mill is free.</p>\
+            <p>Groups of more than ten are welcome; call ahead and we will open the back room for you.</p>\
+            </main></body></html>";
+        let text = text_with(Options::default(), page);
+        assert!(text.contains("For more than forty years"), "{text}");
+        assert!(text.contains("Welcome to the gallery"), "{text}");
     }
 
     #[test]
