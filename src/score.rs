@@ -901,6 +901,12 @@ fn drop_lead_in(page: &mut Page, inside: &[bool]) {
 /// text) is a link, whatever its markup.
 fn looks_like_url(text: &str) -> bool {
     let t = text.trim();
+    // Most lines hold no address at all: one fast scan rules them out.
+    if memchr::memmem::find(t.as_bytes(), b"http").is_none()
+        && memchr::memmem::find(t.as_bytes(), b"www.").is_none()
+    {
+        return false;
+    }
     let is_url =
         |w: &str| w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.");
     if !t.contains(char::is_whitespace) {
@@ -945,7 +951,9 @@ fn looks_like_ids(text: &str) -> bool {
 /// (`PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05`).
 fn looks_like_dateline(text: &str) -> bool {
     let t = text.trim();
-    if t.chars().count() > weights::DATELINE_MAX_CHARS {
+    // A character is at most four bytes: longer texts need no counting.
+    if t.len() > 4 * weights::DATELINE_MAX_CHARS || t.chars().count() > weights::DATELINE_MAX_CHARS
+    {
         return false;
     }
     let b = t.as_bytes();

@@ -253,6 +253,10 @@ struct StemIndex {
 /// Not a hint: marks `embed` in the same pass as the stems; cleared before
 /// the bits are returned.
 const EMBED: u32 = 1 << 31;
+/// Not a hint: the value may hold a state class (`has-`, `no_`, ...).
+const STATE_SEEN: u32 = 1 << 30;
+/// Not a hint: the value says `caption` or `credit` somewhere.
+const CAPTION_SEEN: u32 = 1 << 29;
 
 static STEM_INDEX: LazyLock<StemIndex> = LazyLock::new(|| {
     let mut stems: Vec<(&'static [u8], u8, u32)> = STEMS
@@ -260,6 +264,24 @@ static STEM_INDEX: LazyLock<StemIndex> = LazyLock::new(|| {
         .map(|&(s, bit)| (s.as_bytes(), s.as_bytes()[1], bit))
         .collect();
     stems.push((b"embed", b'm', EMBED));
+    for stem in [
+        &b"has-"[..],
+        b"has_",
+        b"with-",
+        b"with_",
+        b"without-",
+        b"without_",
+        b"no-",
+        b"no_",
+        b"hide-",
+        b"hide_",
+        b"show-",
+        b"show_",
+    ] {
+        stems.push((stem, stem[1], STATE_SEEN));
+    }
+    stems.push((b"caption", b'a', CAPTION_SEEN));
+    stems.push((b"credit", b'r', CAPTION_SEEN));
     stems.sort_by_key(|&(s, _, _)| s[0]);
     let mut ranges = [(0u16, 0u16); 256];
     for (i, &(s, _, _)) in stems.iter().enumerate() {
@@ -280,38 +302,8 @@ static STEM_INDEX: LazyLock<StemIndex> = LazyLock::new(|| {
     }
 });
 
-/// The longest `class` or `id` value read; longer ones are generated noise.
-const MAX_VALUE: usize = 2048;
-
-/// Hints from a `class` or `id` value.
-pub(crate) fn from_class_or_id(value: &str) -> u32 {
-    if value.is_empty() || value.len() > MAX_VALUE {
-        // A class list this long is generated noise, not a description.
-        return 0;
-    }
-    // Lower-cased once into a stack buffer: no allocation per attribute.
-    let mut buf = [0u8; MAX_VALUE];
-    let lc = &mut buf[..value.len()];
-    for (d, b) in lc.iter_mut().zip(value.bytes()) {
-        *d = b.to_ascii_lowercase();
-    }
-    // A class that says what an element has, lacks or hides
-    // (`has-rail-right`, `no-sidebar`, `hide-read-more-ad`) describes its
-    // layout, not what it is:
-    // blanked, so neither pass reads it.
-    let mut start = 0;
-    while start < lc.len() {
-        let end = lc[start..]
-            .iter()
-            .position(u8::is_ascii_whitespace)
-            .map_or(lc.len(), |n| start + n);
-        if is_state_class(&lc[start..end]) {
-            lc[start..end].fill(b' ');
-        }
-        start = end + 1;
-    }
-    let lc = &*lc;
-    let index = &*STEM_INDEX;
+/// Every stem's bits found anywhere in a lower-cased value, in one pass.
+fn stem_pass(index: &StemIndex, lc: &[u8]) -> u32 {
     let mut bits = 0;
     // One pass for all stems (a memmem search per stem cost 134 calls and
     // scans per attribute: 30% of all instructions on class-heavy pages).
@@ -328,6 +320,47 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
             }
         }
     }
+    bits
+}
+
+/// The longest `class` or `id` value read; longer ones are generated noise.
+const MAX_VALUE: usize = 2048;
+
+/// Hints from a `class` or `id` value.
+pub(crate) fn from_class_or_id(value: &str) -> u32 {
+    if value.is_empty() || value.len() > MAX_VALUE {
+        // A class list this long is generated noise, not a description.
+        return 0;
+    }
+    // Lower-cased once into a stack buffer: no allocation per attribute.
+    let mut buf = [0u8; MAX_VALUE];
+    let lc = &mut buf[..value.len()];
+    for (d, b) in lc.iter_mut().zip(value.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    let index = &*STEM_INDEX;
+    let mut bits = stem_pass(index, lc);
+    // A class that says what an element has, lacks or hides
+    // (`has-rail-right`, `no-sidebar`, `hide-read-more-ad`) describes its
+    // layout, not what it is: blanked, and the stems read again (rare: the
+    // first pass marks values where such a class may be).
+    if bits & STATE_SEEN != 0 {
+        let mut start = 0;
+        while start < lc.len() {
+            let end = lc[start..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(lc.len(), |n| start + n);
+            if is_state_class(&lc[start..end]) {
+                lc[start..end].fill(b' ');
+            }
+            start = end + 1;
+        }
+        bits = stem_pass(index, lc);
+    }
+    let caption_seen = bits & CAPTION_SEEN != 0;
+    bits &= !(STATE_SEEN | CAPTION_SEEN);
+    let lc = &*lc;
     let mut d_none = false;
     let mut d_other = false;
     let mut hiding = false;
@@ -343,7 +376,7 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
         if class.starts_with(b"widget") {
             bits |= SIDEBAR;
         }
-        if is_picture_caption(class) {
+        if caption_seen && is_picture_caption(class) {
             bits |= CAPTION;
         }
         if HIDING.iter().any(|h| h.as_bytes() == class) {
