@@ -503,7 +503,7 @@ const HIDING: &[&str] = &[
 /// Hints from an ARIA `role`.
 pub(crate) fn from_role(role: &str) -> u32 {
     match role.trim().to_ascii_lowercase().as_str() {
-        "navigation" | "menu" | "menubar" | "tablist" | "search" => NAV,
+        "navigation" | "menu" | "menubar" | "search" => NAV,
         "banner" => HEADER,
         "contentinfo" => FOOTER,
         "complementary" => SIDEBAR,
@@ -677,6 +677,9 @@ mod tests {
     fn roles_and_styles() {
         assert_eq!(from_role("navigation"), NAV);
         assert_eq!(from_role(" Main "), MAIN | LANDMARK);
+        // Tabs switch the page's own panels (an FAQ accordion, code in
+        // several languages): not navigation.
+        assert_eq!(from_role("tablist"), 0);
         assert!(style_hides("color:red; display : none"));
         assert!(!style_hides("display:block"));
     }
