@@ -675,8 +675,13 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         }
         // Short texts hidden by markup inside the region are menus, labels
         // and messages shown on a click; hidden prose is a collapsed
-        // section or tab of the content itself, and stays.
-        if on(Signal::Hidden) && b.hints & !outer & hints::HIDDEN != 0 && !is_prose(b) {
+        // section or tab of the content itself, and stays, and so does
+        // code (the same example in another language's tab).
+        if on(Signal::Hidden)
+            && b.hints & !outer & hints::HIDDEN != 0
+            && !is_prose(b)
+            && b.kind != BlockKind::Code
+        {
             b.kept = false;
             b.reason = Reason::Hidden;
             continue;
@@ -736,7 +741,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             continue;
         }
         if on(Signal::Patterns)
-            && !matches!(b.kind, BlockKind::Code | BlockKind::TableRow { .. })
+            && !matches!(b.kind, BlockKind::Code)
             && (looks_like_url(&b.text) || looks_like_tag(&b.text) || looks_like_ids(&b.text))
         {
             b.kept = false;

@@ -132,6 +132,7 @@ fn short_hidden_texts_are_dropped_and_hidden_prose_is_kept() {
         "<html><body><article><h1>Flood</h1>{p}{p}{p}\
          <p hidden>Thanks for letting us know!</p>\
          <ul style=\"display:none\"><li>Share</li><li>Print</li></ul>\
+         <pre hidden><code>level --river=east --since=tuesday</code></pre>\
          <div class=\"collapse hidden\"><p>Farmers on the east bank moved their \
          herds to the ridge road, where volunteers brought hay and water \
          through the night.</p></div>{p}</article></body></html>",
@@ -142,6 +143,8 @@ fn short_hidden_texts_are_dropped_and_hidden_prose_is_kept() {
     assert!(!text.contains("Thanks for letting us know"), "{text}");
     assert!(!text.contains("Print"), "{text}");
     assert!(text.contains("Farmers on the east bank"), "{text}");
+    // Code in a hidden tab is the same example in another language.
+    assert!(text.contains("level --river=east"), "{text}");
     assert!(text.contains("The river rose"), "{text}");
     assert!(
         out.blocks
