@@ -423,9 +423,9 @@ fn sum_up<T: Copy>(dom: &Dom, page: &Page, vals: &mut [T], add: impl Fn(&mut T, 
 }
 
 /// Sections beside the region, up to [`weights::SIBLING_LEVELS`] levels
-/// above it, that hold prose and are worth more than they cost join it:
-/// an introduction above a table of contents, a service page's sections
-/// split by a banner.
+/// above it, that are worth more than they cost join it (and hold prose,
+/// with `need_prose`): an introduction above a table of contents, a service
+/// page's sections split by a banner, a listing's second grid.
 fn add_prose_siblings(
     dom: &Dom,
     page: &Page,
@@ -433,6 +433,7 @@ fn add_prose_siblings(
     inside: &mut [bool],
     value: impl Fn(&BlockInfo) -> f32,
     bad_mask: u32,
+    need_prose: bool,
 ) {
     if region == NONE {
         return;
@@ -474,7 +475,7 @@ fn add_prose_siblings(
         while c != NONE {
             if c != cur
                 && score[c as usize] > 0.0
-                && prose[c as usize] > 0
+                && (!need_prose || prose[c as usize] > 0)
                 && title_at.is_none_or(|t| last[c as usize] as usize > t)
             {
                 added[c as usize] = true;
@@ -628,6 +629,17 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     if listing {
         region = items_region;
         inside = items_inside;
+        // Items split over sibling grids ("new", "older", "on sale") are
+        // one listing: the grids beside the best one join it.
+        add_prose_siblings(
+            dom,
+            page,
+            region,
+            &mut inside,
+            |b| item_value(b, bad_mask),
+            bad_mask,
+            false,
+        );
     } else if !has_body {
         add_prose_siblings(
             dom,
@@ -636,6 +648,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             &mut inside,
             |b| block_value(b, bad_mask, &knobs),
             bad_mask,
+            true,
         );
     }
     // Hints from above the region say where the region sits, not what its
@@ -1454,6 +1467,30 @@ mod tests {
         let text = text_with(Options::default(), page);
         assert!(text.contains("For more than forty years"), "{text}");
         assert!(text.contains("Welcome to the gallery"), "{text}");
+    }
+
+    #[test]
+    fn a_listing_split_over_sibling_grids_is_one_listing() {
+        let grid = |name: &str, n: usize| -> String {
+            (0..n)
+                .map(|i| format!("<li><a href=\"/{name}/{i}\">{name} walking boot model {i}</a><span>£{i}9</span></li>"))
+                .collect()
+        };
+        let page = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/boots>Boots</a></nav><div class=\"shop\">\
+             <h1>Walking boots</h1><div class=\"grid\"><h2>New in</h2><ul>{}</ul></div>\
+             <div class=\"grid\"><h2>Last season</h2><ul>{}</ul></div>\
+             <aside class=\"filters\"><ul>{}</ul></aside></div>\
+             <footer><p>Invented Outdoor Ltd</p></footer></body></html>",
+            grid("new", 12),
+            grid("old", 5),
+            grid("filter by size and colour and price", 8)
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("new walking boot model 11"), "{text}");
+        assert!(text.contains("old walking boot model 4"), "{text}");
+        assert!(!text.contains("Invented Outdoor"), "{text}");
+        assert!(!text.contains("filter by size"), "{text}");
     }
 
     #[test]
