@@ -350,7 +350,7 @@ fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
     // that merely opens with a link is a list of points, not of teasers.
     // Run into one line, it counts only as one of a row of such siblings.
     let one_line = |c: usize| inline[c] && blocks[c] == 1 && len[c] <= weights::TEASER_MAX_LEN;
-    let mut row: std::collections::HashMap<NodeId, u32> = std::collections::HashMap::new();
+    let mut row: HashMap<NodeId, u32> = HashMap::new();
     for (c, &id) in cards.iter().enumerate() {
         let p = dom.node(id).parent;
         if one_line(c) && p != NONE {
@@ -426,7 +426,7 @@ fn sum_up<T: Copy>(dom: &Dom, page: &Page, vals: &mut [T], add: impl Fn(&mut T, 
 /// above it, that are worth more than they cost join it (and hold prose,
 /// with `need_prose`): an introduction above a table of contents, a service
 /// page's sections split by a banner, a listing's second grid.
-fn add_prose_siblings(
+fn add_sibling_sections(
     dom: &Dom,
     page: &Page,
     region: NodeId,
@@ -631,7 +631,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         inside = items_inside;
         // Items split over sibling grids ("new", "older", "on sale") are
         // one listing: the grids beside the best one join it.
-        add_prose_siblings(
+        add_sibling_sections(
             dom,
             page,
             region,
@@ -641,7 +641,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             false,
         );
     } else if !has_body {
-        add_prose_siblings(
+        add_sibling_sections(
             dom,
             page,
             region,
@@ -668,19 +668,18 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     };
     // One or two datelines (published, updated) are the article's
     // metadata; a time stamp on every post or item is part of each.
-    let datelines = if on(Signal::Patterns) {
-        page.blocks
-            .iter()
-            .filter(|b| {
-                inside[b.owner as usize]
-                    && b.kind == BlockKind::Paragraph
-                    && looks_like_dateline(&b.text)
-            })
-            .count()
-    } else {
-        0
-    };
-    for b in page.blocks.iter_mut() {
+    let dateline: Vec<bool> = page
+        .blocks
+        .iter()
+        .map(|b| {
+            on(Signal::Patterns)
+                && inside[b.owner as usize]
+                && b.kind == BlockKind::Paragraph
+                && looks_like_dateline(&b.text)
+        })
+        .collect();
+    let datelines = dateline.iter().filter(|&&d| d).count();
+    for (i, b) in page.blocks.iter_mut().enumerate() {
         if !inside[b.owner as usize] {
             b.kept = false;
             b.reason = hint_reason(b.hints & bad_mask).unwrap_or(Reason::OutsideMain);
@@ -745,9 +744,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         }
         if on(Signal::Patterns)
             && (looks_like_timestamp(&b.text)
-                || (datelines <= weights::DATELINES_MAX
-                    && b.kind == BlockKind::Paragraph
-                    && looks_like_dateline(&b.text)))
+                || (dateline[i] && datelines <= weights::DATELINES_MAX))
         {
             b.kept = false;
             b.reason = Reason::Byline;
@@ -1248,7 +1245,7 @@ fn boilerplate_mask(page: &Page) -> u32 {
             && !has_body;
         // A layout wrapper holds the prose too; menus that outweigh a short
         // article's text hold none of it.
-        let page_wide = bit & (hints::COMMENT | hints::MODAL | hints::HIDDEN) == 0
+        let page_wide = bit & (hints::COMMENT | hints::MODAL) == 0
             && covered as f32 > weights::PAGE_WIDE_HINT * total as f32
             && (prose == 0 || covered_prose as f32 >= weights::HINT_VETO_SHARE * prose as f32);
         if page_wide || thread {

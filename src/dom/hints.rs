@@ -264,21 +264,8 @@ static STEM_INDEX: LazyLock<StemIndex> = LazyLock::new(|| {
         .map(|&(s, bit)| (s.as_bytes(), s.as_bytes()[1], bit))
         .collect();
     stems.push((b"embed", b'm', EMBED));
-    for stem in [
-        &b"has-"[..],
-        b"has_",
-        b"with-",
-        b"with_",
-        b"without-",
-        b"without_",
-        b"no-",
-        b"no_",
-        b"hide-",
-        b"hide_",
-        b"show-",
-        b"show_",
-    ] {
-        stems.push((stem, stem[1], STATE_SEEN));
+    for stem in STATE_PREFIXES {
+        stems.push((stem.as_bytes(), stem.as_bytes()[1], STATE_SEEN));
     }
     stems.push((b"caption", b'a', CAPTION_SEEN));
     stems.push((b"credit", b'r', CAPTION_SEEN));
@@ -449,16 +436,20 @@ const SHOWING: &[&str] = &[
     "contents",
 ];
 
-/// Whether a lower-cased class names a state: `has-`, `with-`, `no-`,
-/// `without-`, `hide-` or `show-` and a thing.
+/// How a class that names a state starts: `has-`, `with-`, `no-`,
+/// `without-`, `hide-` or `show-` (or `_`) and a thing. The stem pass marks
+/// values holding one, and [`is_state_class`] checks their classes.
+const STATE_PREFIXES: [&str; 12] = [
+    "has-", "has_", "with-", "with_", "without-", "without_", "no-", "no_", "hide-", "hide_",
+    "show-", "show_",
+];
+
+/// Whether a lower-cased class names a state: a [`STATE_PREFIXES`] prefix
+/// and a thing after it.
 fn is_state_class(class: &[u8]) -> bool {
-    [&b"has"[..], b"with", b"no", b"without", b"hide", b"show"]
+    STATE_PREFIXES
         .iter()
-        .any(|p| {
-            class.len() > p.len() + 1
-                && class.starts_with(p)
-                && matches!(class[p.len()], b'-' | b'_')
-        })
+        .any(|p| class.len() > p.len() && class.starts_with(p.as_bytes()))
 }
 
 /// A word of [`WORDS`] as bytes, with its hint bits.
