@@ -38,6 +38,10 @@ pub(crate) struct BlockInfo {
     pub links: u32,
     /// Sentence punctuation marks, in any script.
     pub punct: u32,
+    /// Machine data printed as text (a bare address, a tag, identifiers),
+    /// not words for a reader: set by the scorer, worth nothing to a
+    /// region.
+    pub junk: bool,
     pub kept: bool,
     pub reason: Reason,
 }
@@ -254,6 +258,7 @@ impl Walker<'_> {
             lead_link: b.lead_link,
             lead_then_word: b.lead_then_word,
             in_card_link: self.card_links > 0,
+            junk: false,
             links: b.links,
             punct: b.punct,
             kept: false,

@@ -147,6 +147,9 @@ fn block_value(b: &BlockInfo, bad_mask: u32, k: &Knobs) -> f32 {
     if b.hints & bad_mask != 0 {
         return -(b.len as f32);
     }
+    if b.junk {
+        return 0.0;
+    }
     // A data table's cells link to their subjects: the links are data.
     if is_table_data(b) || is_card_text(b) {
         return item_value(b, bad_mask);
@@ -519,6 +522,15 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         return;
     }
     let on = |s: Signal| options.uses(s);
+    // Machine data printed as text weighs nothing in the region choice (a
+    // carousel's obfuscated ids must not outweigh a product's short lines)
+    // and is dropped wherever it stands.
+    if on(Signal::Patterns) {
+        for b in page.blocks.iter_mut() {
+            b.junk = !matches!(b.kind, BlockKind::Code)
+                && (looks_like_url(&b.text) || looks_like_tag(&b.text) || looks_like_ids(&b.text));
+        }
+    }
     let (acc, raw) = if !on(Signal::MarkupHints) {
         // Only what hides a block is left: no names, no tags.
         for b in page.blocks.iter_mut() {
@@ -750,10 +762,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             b.reason = Reason::Byline;
             continue;
         }
-        if on(Signal::Patterns)
-            && !matches!(b.kind, BlockKind::Code)
-            && (looks_like_url(&b.text) || looks_like_tag(&b.text) || looks_like_ids(&b.text))
-        {
+        if b.junk {
             b.kept = false;
             b.reason = Reason::LinkDense;
             continue;
@@ -948,6 +957,7 @@ fn looks_like_url(text: &str) -> bool {
 /// hex digits and dashes nearly throughout, a good share of them digits.
 fn looks_like_ids(text: &str) -> bool {
     let (mut hex, mut digits, mut total) = (0usize, 0usize, 0usize);
+    let bound = text.len();
     for c in text.chars().filter(|c| !c.is_whitespace()) {
         total += 1;
         if c.is_ascii_hexdigit() || c == '-' {
@@ -955,6 +965,11 @@ fn looks_like_ids(text: &str) -> bool {
         }
         if c.is_ascii_digit() {
             digits += 1;
+        }
+        // Every block is tested: prose fails within its first words (the
+        // byte length bounds the count of characters).
+        if (total - hex) * 10 > bound {
+            return false;
         }
     }
     total >= weights::IDS_MIN_LEN && hex * 10 >= total * 9 && digits * 10 >= total * 3
@@ -1261,6 +1276,9 @@ fn item_value(b: &BlockInfo, bad_mask: u32) -> f32 {
     if b.hints & bad_mask != 0 {
         return -(b.len as f32);
     }
+    if b.junk {
+        return 0.0;
+    }
     b.len as f32 - weights::ITEM_LINK_PENALTY * b.link_len as f32
 }
 
@@ -1488,6 +1506,33 @@ mod tests {
         assert!(text.contains("old walking boot model 4"), "{text}");
         assert!(!text.contains("Invented Outdoor"), "{text}");
         assert!(!text.contains("filter by size"), "{text}");
+    }
+
+    #[test]
+    fn printed_identifiers_do_not_draw_the_region() {
+        // A product panel of short lines beside a carousel whose only long
+        // text is a run of generated ids: the panel is the content, not
+        // the carousel's "see all".
+        let ids: String = (0..20)
+            .map(|i| format!("{i:x}d48abc0-6602-4407-a05b-e5f87e8f229c"))
+            .collect();
+        let menu: String = (0..12)
+            .map(|i| format!("<li><a href=\"/c/{i}\">Cookware department {i}</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><main><div class=\"panel\">\
+             <h1>Hand-forged carbon steel skillet, 28 cm</h1>\
+             <p>Condition: new</p><p>Ships within two days</p><p>Returns: 30 days</p>\
+             <p>Seasoned with linseed oil before it leaves the forge.</p></div>\
+             <nav><ul>{menu}</ul></nav><div><div>\
+             <div class=\"share\">Share on Facebook Share on X Share on Pinterest \
+             Share by email Share by text message</div>\
+             <section><p>{ids}</p><a href=\"/all\">See all similar pans</a></section>\
+             </div></div></main></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Ships within two days"), "{text}");
+        assert!(!text.contains("See all"), "{text}");
     }
 
     #[test]
