@@ -1215,12 +1215,17 @@ fn boilerplate_mask(page: &Page) -> u32 {
     });
     // The prose a thread is measured against: the comments' own and what
     // stands outside every other kind of boilerplate (a "most popular
-    // posts" box does not make a thread page an article).
+    // posts" box does not make a thread page an article). Forum software
+    // wraps the posts in a `<form>` (moderation checkboxes): that prose
+    // counts too.
     let thread_scope: u64 = page
         .blocks
         .iter()
         .filter(|b| {
-            is_prose(b) && b.hints & ((hints::BOILERPLATE & !hints::COMMENT) | hints::HIDDEN) == 0
+            is_prose(b)
+                && b.hints
+                    & ((hints::BOILERPLATE & !(hints::COMMENT | hints::FORM)) | hints::HIDDEN)
+                    == 0
         })
         .map(|b| b.len as u64)
         .sum();
@@ -1265,6 +1270,10 @@ fn boilerplate_mask(page: &Page) -> u32 {
             && (prose == 0 || covered_prose as f32 >= weights::HINT_VETO_SHARE * prose as f32);
         if page_wide || thread {
             mask &= !bit;
+        }
+        // On a thread page the form around the posts is not a form.
+        if thread {
+            mask &= !hints::FORM;
         }
     }
     mask
@@ -1533,6 +1542,43 @@ mod tests {
         let text = text_with(Options::default(), &page);
         assert!(text.contains("Ships within two days"), "{text}");
         assert!(!text.contains("See all"), "{text}");
+    }
+
+    #[test]
+    fn a_thread_wrapped_in_a_form_is_the_content() {
+        // Forum software wraps the posts in a form for its moderation
+        // checkboxes, inside the comments container.
+        let post = |who: &str, words: &str| {
+            format!(
+                "<article class=\"post\"><p class=\"author\">{who}</p>\
+                 <div class=\"post-text\"><p>{words}</p></div></article>"
+            )
+        };
+        let page = format!(
+            "<html><body><nav><a href=/>Forums</a> <a href=/new>New posts</a></nav>\
+             <main><h1>Two holes under the power supply?</h1><div id=\"comments\"><form>{}{}</form></div></main>\
+             <footer><p>Invented Board Software, all rights reserved. Posts are the views of \
+             their authors, not ours; report anything that breaks the rules to a moderator, \
+             and read the community guidelines before you post for the first time.</p></footer>\
+             <aside><p>Invented Board is run by volunteers who answer questions about cases, coolers \
+             and power supplies in their spare time; be kind to them, and search before you ask.</p>\
+             </aside></body></html>",
+            post(
+                "rabbit",
+                "Does anyone know what these two holes below the power supply are for? \
+                 The manual says nothing about them, but they look very deliberate."
+            ),
+            post(
+                "mole",
+                "They are drain holes: if the cooler ever leaks, the water runs out of the \
+                 case instead of pooling on the floor panel under your graphics card."
+            )
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Does anyone know"), "{text}");
+        assert!(text.contains("They are drain holes"), "{text}");
+        assert!(!text.contains("Invented Board"), "{text}");
+        assert!(!text.contains("volunteers"), "{text}");
     }
 
     #[test]
