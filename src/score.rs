@@ -592,11 +592,23 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
         Some(set) if !set[b.owner as usize] => -(b.len as f32),
         _ => value,
     };
-    let mut region = best_subtree(dom, page, boost, |b| block_value(b, bad_mask, &knobs));
+    // The site's masthead (menus, a mega-menu's link lists) is never the
+    // content, however much it holds.
+    let masthead = mastheads(dom, page);
+    let outside_masthead = |b: &BlockInfo, value: f32| {
+        if masthead[b.owner as usize] {
+            -(b.len as f32)
+        } else {
+            value
+        }
+    };
+    let mut region = best_subtree(dom, page, boost, |b| {
+        outside_masthead(b, block_value(b, bad_mask, &knobs))
+    });
     let mut inside = subtree_set(dom, page, region);
     if beside_main(region, &inside) {
         region = best_subtree(dom, page, boost, |b| {
-            in_main(b, block_value(b, bad_mask, &knobs))
+            in_main(b, outside_masthead(b, block_value(b, bad_mask, &knobs)))
         });
         inside = subtree_set(dom, page, region);
     }
@@ -605,7 +617,10 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     // items instead, and links inside the region are content.
     // Items are looked for inside the main only: a listing's items are its
     // content, and what stands beside them is the site's.
-    let items_region = best_subtree(dom, page, 0.0, |b| in_main(b, item_value(b, bad_mask)));
+    let items_region = best_subtree(dom, page, 0.0, |b| {
+        in_main(b, outside_masthead(b, item_value(b, bad_mask)))
+    });
+    drop(masthead);
     let items_inside = subtree_set(dom, page, items_region);
     drop(main_set);
     let (prose, prose_blocks) = page
@@ -1346,6 +1361,35 @@ fn best_subtree(
     best
 }
 
+/// `below[id]`: the node is in the site's masthead, a `<header>` element
+/// outside every article, `main` and element named as content (those
+/// open an article or a section with their own headers), and not named
+/// as content itself (`<header class="article-header">`).
+fn mastheads(dom: &Dom, page: &Page) -> Vec<bool> {
+    // One pass from the top: whether an ancestor opens content, and
+    // whether an ancestor is a masthead.
+    let mut shielded = vec![false; dom.nodes.len()];
+    let mut below = vec![false; dom.nodes.len()];
+    for &id in &page.order {
+        let p = dom.node(id).parent;
+        let (p_shielded, p_below) = if p == NONE {
+            (false, false)
+        } else {
+            let opens = dom.element(p).is_some_and(|e| {
+                e.tag == Tag::Article || e.hints & (hints::CONTENT | hints::MAIN) != 0
+            });
+            (shielded[p as usize] || opens, below[p as usize])
+        };
+        shielded[id as usize] = p_shielded;
+        below[id as usize] = p_below
+            || (!p_shielded
+                && dom
+                    .element(id)
+                    .is_some_and(|e| e.tag == Tag::Header && e.hints & hints::CONTENT == 0));
+    }
+    below
+}
+
 /// `inside[id]`: the node is the region or below it.
 fn subtree_set(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
     if region == NONE {
@@ -1579,6 +1623,25 @@ mod tests {
         assert!(text.contains("They are drain holes"), "{text}");
         assert!(!text.contains("Invented Board"), "{text}");
         assert!(!text.contains("volunteers"), "{text}");
+    }
+
+    #[test]
+    fn the_masthead_is_not_the_content() {
+        // A mega-menu in the site's header outweighs a product's short
+        // lines; the header is still not the page's listing.
+        let menu: String = (0..30)
+            .map(|i| format!("<li><a href=\"/c/{i}\">Storage and memory category {i}</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><header><ul>{menu}</ul></header>\
+             <div class=\"wrap\"><h1>Clear adhesive wall clips, pack of 40</h1>\
+             <h2>Specifications</h2><table><tr><td>Manufacturer</td><td>Invented Hooks</td></tr>\
+             <tr><td>Part number</td><td>CL-40-X</td></tr></table>\
+             <h2>Prices</h2><p>No prices available.</p></div></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Manufacturer"), "{text}");
+        assert!(!text.contains("category 1"), "{text}");
     }
 
     #[test]
