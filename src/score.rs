@@ -71,6 +71,8 @@ mod weights {
     /// Paragraphs standing together under one parent, this many, are an
     /// article's body however many teasers stand beside it.
     pub const ARTICLE_BODY_BLOCKS: u32 = 4;
+    /// Keys (`":`) a bracketed text needs to be printed JSON.
+    pub const JSON_MIN_KEYS: usize = 3;
     /// The region grows to its parent while the parent keeps this share of
     /// its value (the siblings it adds are close to neutral).
     pub const LIFT_RATIO: f32 = 0.95;
@@ -528,7 +530,10 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     if on(Signal::Patterns) {
         for b in page.blocks.iter_mut() {
             b.junk = !matches!(b.kind, BlockKind::Code)
-                && (looks_like_url(&b.text) || looks_like_tag(&b.text) || looks_like_ids(&b.text));
+                && (looks_like_url(&b.text)
+                    || looks_like_tag(&b.text)
+                    || looks_like_ids(&b.text)
+                    || looks_like_json(&b.text));
         }
     }
     let (acc, raw) = if !on(Signal::MarkupHints) {
@@ -966,6 +971,21 @@ fn looks_like_url(text: &str) -> bool {
         }
     }
     images >= 1 && url_len as f32 >= weights::URL_TEXT_SHARE * t.len() as f32
+}
+
+/// A block that is a JSON object or array printed as text (a widget's
+/// settings left in the markup): data, not words. Code blocks are not
+/// asked: there JSON is an example.
+fn looks_like_json(text: &str) -> bool {
+    let t = text.trim().as_bytes();
+    let (Some(&first), Some(&last)) = (t.first(), t.last()) else {
+        return false;
+    };
+    matches!((first, last), (b'{', b'}') | (b'[', b']'))
+        && memchr::memmem::find_iter(t, b"\":")
+            .take(weights::JSON_MIN_KEYS)
+            .count()
+            >= weights::JSON_MIN_KEYS
 }
 
 /// A block of identifiers printed as text (UUIDs, hashes run together):
@@ -1685,6 +1705,17 @@ mod tests {
         assert!(!looks_like_ids(
             "2024-01-05 to 2024-02-06, 2024-03-07 to 2024-04-08"
         ));
+    }
+
+    #[test]
+    fn printed_json_is_data() {
+        assert!(looks_like_json(
+            r#"{"layoutMobile":2,"layoutDesktop":4,"buttonText":"Buy now"}"#
+        ));
+        assert!(looks_like_json(r#"[{"id":1,"name":"a","tags":[]}]"#));
+        // Braces around words, and a quoted line with a colon, are text.
+        assert!(!looks_like_json("{Editor's note: this story was updated.}"));
+        assert!(!looks_like_json(r#"He said "no": that was all."#));
     }
 
     #[test]
