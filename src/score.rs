@@ -427,9 +427,20 @@ fn sum_up<T: Copy>(dom: &Dom, page: &Page, vals: &mut [T], add: impl Fn(&mut T, 
     }
 }
 
+/// What [`add_sibling_sections`] asks of a section.
+struct SiblingRule {
+    /// The hints that make a block boilerplate.
+    bad_mask: u32,
+    /// Sections must hold prose (a prose region's, not a listing's).
+    need_prose: bool,
+    /// The `main` landmark, or `NONE`: never climbed past.
+    stop_at: NodeId,
+}
+
 /// Sections beside the region, up to [`weights::SIBLING_LEVELS`] levels
-/// above it, that are worth more than they cost join it (and hold prose,
-/// with `need_prose`): an introduction above a table of contents, a service
+/// above it and never beyond `stop_at` (the `main` landmark, or `NONE`),
+/// that are worth more than they cost join it (and hold prose, with
+/// `need_prose`): an introduction above a table of contents, a service
 /// page's sections split by a banner, a listing's second grid.
 fn add_sibling_sections(
     dom: &Dom,
@@ -437,9 +448,13 @@ fn add_sibling_sections(
     region: NodeId,
     inside: &mut [bool],
     value: impl Fn(&BlockInfo) -> f32,
-    bad_mask: u32,
-    need_prose: bool,
+    rule: SiblingRule,
 ) {
+    let SiblingRule {
+        bad_mask,
+        need_prose,
+        stop_at,
+    } = rule;
     if region == NONE {
         return;
     }
@@ -472,8 +487,14 @@ fn add_sibling_sections(
     let mut any = false;
     let mut cur = region;
     for _ in 0..weights::SIBLING_LEVELS {
+        // What stands beside the `main` landmark is the site's.
+        if cur == stop_at {
+            break;
+        }
         let p = dom.node(cur).parent;
-        if p == NONE || p == root {
+        // A prose page's sections may stand at the top of the page; a
+        // listing's grids beside the top are the site's.
+        if p == NONE || (p == root && !need_prose) {
             break;
         }
         let mut c = dom.node(p).first_child;
@@ -669,8 +690,11 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             region,
             &mut inside,
             |b| item_value(b, bad_mask),
-            bad_mask,
-            false,
+            SiblingRule {
+                bad_mask,
+                need_prose: false,
+                stop_at: main.unwrap_or(NONE),
+            },
         );
     } else if !has_body {
         add_sibling_sections(
@@ -679,8 +703,11 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             region,
             &mut inside,
             |b| block_value(b, bad_mask, &knobs),
-            bad_mask,
-            true,
+            SiblingRule {
+                bad_mask,
+                need_prose: true,
+                stop_at: main.unwrap_or(NONE),
+            },
         );
     }
     // Hints from above the region say where the region sits, not what its
@@ -1662,6 +1689,59 @@ mod tests {
         let text = text_with(Options::default(), &page);
         assert!(text.contains("Manufacturer"), "{text}");
         assert!(!text.contains("category 1"), "{text}");
+    }
+
+    #[test]
+    fn a_landing_pages_top_level_sections_join() {
+        let news = "<p>Get our newsletter: tips on getting paid faster, every second Tuesday, \
+            straight to your inbox. Sign up now, leave any time.</p>";
+        let page = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/pricing>Pricing</a></nav>\
+            <section><h1>Invoices that send themselves.</h1>\
+            <p>Invented Ledger writes, sends and chases your invoices, so you can get back to \
+            the work you are paid for.</p></section>\
+            <section><h2>Why teams switch</h2>\
+            <p>Set up takes four minutes: import your clients, pick a template, and the first \
+            reminder goes out on its own the day a payment is late.</p></section>\
+            <div class=\"newsletter\">{news}{news}{news}</div>\
+            <section><h2>What customers say</h2>\
+            <p>We stopped losing a day a month to chasing payments, and our clients say the \
+            reminders are the politest they have ever had from a supplier.</p>\
+            <p>It is the first tool our bookkeeper asked us to keep, and the only one the whole \
+            team learned without a single training session or a manual.</p>\
+            <p>Our cash flow is steadier than it has been in ten years of trading, and we did \
+            not have to hire anyone to get there.</p></section>\
+            <footer><p>Invented Ledger Ltd</p></footer></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Set up takes four minutes"), "{text}");
+        assert!(text.contains("get back to the work"), "{text}");
+        assert!(text.contains("cash flow is steadier"), "{text}");
+    }
+
+    #[test]
+    fn sections_beside_the_main_landmark_stay_out() {
+        let menu: String = (0..12)
+            .map(|i| {
+                format!("<li><a href=\"/x{i}\">Accounting software for small teams {i}</a></li>")
+            })
+            .collect();
+        let page = format!(
+            "<html><body><main><h1>Invoices that send themselves.</h1>\
+            <p>Invented Ledger writes, sends and chases your invoices, so you can get back to \
+            the work you are paid for.</p>\
+            <p>Set up takes four minutes: import your clients, pick a template, and the first \
+            reminder goes out on its own the day a payment is late.</p>\
+            <p>Our cash flow is steadier than it has been in ten years of trading, and we did \
+            not have to hire anyone to get there, one customer wrote.</p></main>\
+            <nav><ul>{menu}</ul></nav>\
+            <div class=\"about\"><p>Invented Ledger is a small company of twelve people who \
+            have built accounting tools together since the first version in a shared office.</p></div>\
+            </body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Set up takes four minutes"), "{text}");
+        assert!(!text.contains("twelve people"), "{text}");
     }
 
     #[test]
