@@ -54,8 +54,9 @@ mod weights {
     /// A prose region with this many paragraphs is an article-like page
     /// whatever else the page holds (menus can outweigh a short story).
     pub const ARTICLE_MIN_PROSE_BLOCKS: u32 = 3;
-    /// A container named as an ad (`promo`, `banner`) holding this many
-    /// prose paragraphs is the page's own content; so is one named as
+    /// A container named as an ad (`promo`, `banner`) or as a byline
+    /// (`meta`, `date`) holding this many prose paragraphs is the page's
+    /// own content; so is one named as
     /// related (`carousel`, `recommend`) that also holds this share of the
     /// page's prose (testimonials, a service's feature slides), while a
     /// "more stories" box beside an article holds little of it.
@@ -240,8 +241,9 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
     // nodes have any, and this runs at the extraction's memory peak.
     let mut group_veto: HashMap<NodeId, u32> = HashMap::new();
     // An ad does not hold paragraphs: a `promo` box that does is the
-    // page's own cards (services, features), and so is all below it. The
-    // bits freed this way, per node that has some.
+    // page's own cards (services, features), and so is all below it. Nor
+    // does a byline: a CMS's `meta_field` wrapper around a post's body is
+    // the body. The bits freed this way, per node that has some.
     let mut freed: HashMap<NodeId, u32> = HashMap::new();
     // Comments and hidden content need a larger share: an article's
     // thread or a cookie policy in a hidden dialog can outweigh the article.
@@ -288,7 +290,7 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
         own &= !group_veto.get(&p).copied().unwrap_or(0);
         let mut free = freed.get(&p).copied().unwrap_or(0);
         if u32::from(prose_n[id as usize]) >= weights::AD_MAX_PROSE {
-            free |= own & hints::AD;
+            free |= own & (hints::AD | hints::BYLINE);
             if share >= weights::RELATED_MIN_SHARE {
                 free |= own & hints::RELATED;
             }
@@ -1742,6 +1744,35 @@ mod tests {
         let text = text_with(Options::default(), &page);
         assert!(text.contains("Set up takes four minutes"), "{text}");
         assert!(!text.contains("twelve people"), "{text}");
+    }
+
+    #[test]
+    fn a_byline_named_wrapper_around_the_body_is_the_body() {
+        // A CMS wraps the post's body in a `meta_field` span; the byline
+        // hint must not drop its short paragraphs and list items, even when
+        // the page holds more prose elsewhere.
+        let para = |i: usize| {
+            format!(
+                "<p>Step {i}: wrap each plate in two sheets of packing paper, stand it on its \
+                 edge in the box, and fill the gaps with crumpled paper.</p><li>Label box {i}.</li>"
+            )
+        };
+        let body: String = (0..6).map(para).collect();
+        let other: String = (0..30)
+            .map(|i| {
+                format!(
+                    "<p>Older post {i}: how we moved a piano up four flights of stairs, and what \
+                 we would do differently if we ever had to do it again.</p>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><main><h1>Packing dishes</h1>\
+             <span class=\"wrapper wrapper_meta_field\">{body}</span></main>\
+             <div class=\"archive\">{other}</div></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Label box 3."), "{text}");
     }
 
     #[test]
