@@ -787,11 +787,14 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
             b.reason = Reason::Related;
             continue;
         }
+        // A heading is judged by what follows it (in `smooth`), not by its
+        // links: a section title set as its own permalink heads content, a
+        // linked headline alone does not.
         let ld = b.link_density();
         if ld > link_dense
             && on(Signal::LinkDensity)
             && !listing
-            && !matches!(b.kind, BlockKind::Code)
+            && !matches!(b.kind, BlockKind::Code | BlockKind::Heading(_))
             && !is_table_data(b)
             && !is_card_text(b)
         {
@@ -1773,6 +1776,19 @@ mod tests {
         );
         let text = text_with(Options::default(), &page);
         assert!(text.contains("Label box 3."), "{text}");
+    }
+
+    #[test]
+    fn a_permalinked_section_title_heads_its_section() {
+        let page = "<html><body><main><h1>Queues</h1>\
+            <p>A queue holds the tasks that workers have not yet taken, in the order they \
+            arrived, and survives a restart of the broker.</p>\
+            <h2><a href=\"#inspecting\">Inspecting queues</a></h2>\
+            <p>To see how many tasks wait in each queue, ask the broker for its queue \
+            lengths; the numbers come back in the same order as the queue names.</p>\
+            </main></body></html>";
+        let text = text_with(Options::default(), page);
+        assert!(text.contains("Inspecting queues"), "{text}");
     }
 
     #[test]
