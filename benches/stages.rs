@@ -79,7 +79,7 @@ fn set(c: &mut Criterion, name: &str, pages: &[common::Page]) {
             segmented,
             |mut segs| {
                 for ((p, s), m) in parsed.iter().zip(&mut segs).zip(&metas) {
-                    stages::decide(p, s, &options, m.title.as_deref());
+                    stages::decide(p, s, &options, m);
                 }
                 segs
             },

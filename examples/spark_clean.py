@@ -163,6 +163,7 @@ def parquet_schema():
             s("canonical_url"),
             s("image"),
             StructField("tags", ArrayType(StringType()), True),
+            s("page_type"),
         ]
     )
     source = StructType([s("file"), StructField("offset", LongType(), True)])

@@ -244,6 +244,11 @@ pub struct Metadata {
     pub image: Option<String>,
     /// Tags and categories.
     pub tags: Vec<String>,
+    /// What the page declares itself to be: the schema.org `@type` of its
+    /// first JSON-LD object naming a kind of content (`NewsArticle`,
+    /// `Product`, `Recipe`), else its OpenGraph `og:type` (`article`,
+    /// `product`).
+    pub page_type: Option<String>,
 }
 
 /// The result of an extraction.

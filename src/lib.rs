@@ -114,7 +114,7 @@ impl Extractor {
         let meta = metadata::extract(&dom, hints);
         let mut page = blocks::segment(&dom, self.options.keep_all);
         dom.release_text();
-        score::decide(&dom, &mut page, &self.options, meta.title.as_deref());
+        score::decide(&dom, &mut page, &self.options, &meta);
         assemble(encoding, &dom, page, meta, &self.options, degraded)
     }
 }

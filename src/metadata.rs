@@ -88,6 +88,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     }
     let mut title_tag = None;
     let mut og_title = None;
+    let mut og_type = None;
     let mut h1 = None;
     let mut byline = None;
     let mut byline_tries = 0;
@@ -106,6 +107,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                 };
                 match key.as_str() {
                     "og:title" | "twitter:title" => set(&mut og_title, v),
+                    "og:type" => set(&mut og_type, v),
                     "og:site_name" | "application-name" => set(&mut m.site_name, v),
                     "og:description" | "description" | "twitter:description" => {
                         set(&mut m.description, v)
@@ -203,6 +205,9 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     if m.title.is_none() {
         m.title = og_title.or(title_tag).or(h1);
     }
+    if m.page_type.is_none() {
+        m.page_type = og_type;
+    }
     if m.canonical_url.is_none()
         && let Some(u) = hints.url()
     {
@@ -277,8 +282,9 @@ fn str_of(v: &Value) -> Option<&str> {
     }
 }
 
-fn is_article_type(v: &Value) -> bool {
-    let matches = |s: &str| {
+/// A schema.org type naming a kind of content a page can be about.
+fn is_content_type(s: &str) -> bool {
+    {
         s.ends_with("Article")
             || matches!(
                 s,
@@ -298,11 +304,18 @@ fn is_article_type(v: &Value) -> bool {
                     | "VideoObject"
                     | "Event"
             )
-    };
+    }
+}
+
+/// The first content type a JSON-LD `@type` (a name or a list) gives.
+fn content_type(v: &Value) -> Option<&str> {
     match v {
-        Value::String(s) => matches(s),
-        Value::Array(a) => a.iter().any(|t| t.as_str().is_some_and(matches)),
-        _ => false,
+        Value::String(s) => is_content_type(s).then_some(s.as_str()),
+        Value::Array(a) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|t| is_content_type(t)),
+        _ => None,
     }
 }
 
@@ -321,11 +334,13 @@ fn json_ld(root: &Value, m: &mut Metadata) {
                 if let Some(g) = o.get("@graph") {
                     stack.push(g);
                 }
-                let ty = o.get("@type").unwrap_or(&Value::Null);
-                if !is_article_type(ty) {
+                let Some(ty) = content_type(o.get("@type").unwrap_or(&Value::Null)) else {
                     continue;
+                };
+                let is_page = ty == "WebPage";
+                if !is_page {
+                    set(&mut m.page_type, ty);
                 }
-                let is_page = ty.as_str() == Some("WebPage");
                 if let Some(h) = o.get("headline").or_else(|| o.get("name")).and_then(str_of)
                     && !is_page
                 {
@@ -403,6 +418,34 @@ mod tests {
         );
         assert_eq!(unescape("trailing &"), "trailing &");
         assert_eq!(unescape("&#1114112;"), "&#1114112;");
+    }
+
+    fn page_type(head: &str) -> Option<String> {
+        let html = format!("<html><head>{head}</head><body><p>x</p></body></html>");
+        crate::extract(html.as_bytes()).metadata.page_type
+    }
+
+    #[test]
+    fn the_declared_page_type() {
+        let ld = |json: &str| format!("<script type=\"application/ld+json\">{json}</script>");
+        // The first object naming a kind of content, in a graph or a list
+        // of types; a bare `WebPage` or an `Organization` says nothing.
+        assert_eq!(
+            page_type(&ld(
+                r#"{"@graph":[{"@type":"Organization","name":"x"},{"@type":"WebPage"},
+                   {"@type":"Product","name":"Skillet"}]}"#
+            ))
+            .as_deref(),
+            Some("Product")
+        );
+        assert_eq!(
+            page_type(&ld(r#"{"@type":["Thing","NewsArticle"],"headline":"h"}"#)).as_deref(),
+            Some("NewsArticle")
+        );
+        // OpenGraph when JSON-LD names nothing.
+        let og = r#"<meta property="og:type" content="product">"#;
+        assert_eq!(page_type(og).as_deref(), Some("product"));
+        assert_eq!(page_type(&ld(r#"{"@type":"WebSite"}"#)), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::blocks::{BlockInfo, Page};
 use crate::dom::{Dom, NONE, NodeId, Tag, hints};
-use crate::{BlockKind, Options, Preset, Reason, Signal};
+use crate::{BlockKind, Metadata, Options, Preset, Reason, Signal};
 
 /// The tuning constants, in one place.
 mod weights {
@@ -535,7 +535,8 @@ fn tag_hints(tag: Tag) -> u32 {
 }
 
 /// Decides every block of the page.
-pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Option<&str>) {
+pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metadata) {
+    let title = meta.title.as_deref();
     if options.keep_all {
         for b in &mut page.blocks {
             b.kept = true;
@@ -828,7 +829,10 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, title: Optio
     if on(Signal::Smoothing) {
         smooth(dom, page, preset, listing);
     }
-    if on(Signal::LeadIn) {
+    // A product's name is part of its page (its title is the product);
+    // an article's headline is the page's title, not its text.
+    let product = meta.page_type.as_deref().is_some_and(is_product_type);
+    if on(Signal::LeadIn) && !product {
         drop_title(page, title);
     }
     if on(Signal::Repeats) {
@@ -971,6 +975,13 @@ fn drop_lead_in(page: &mut Page, inside: &[bool]) {
             b.reason = Reason::Byline;
         }
     }
+}
+
+/// Whether a declared page type (schema.org or OpenGraph) names a
+/// product: `Product`, `ProductGroup`, `og:type=product`, `product.item`.
+fn is_product_type(t: &str) -> bool {
+    let t = t.to_ascii_lowercase();
+    t.starts_with("product") || t.ends_with(":product") || t == "individualproduct"
 }
 
 /// A block that is one bare address (an image or share URL printed as
@@ -1789,6 +1800,25 @@ mod tests {
             </main></body></html>";
         let text = text_with(Options::default(), page);
         assert!(text.contains("Inspecting queues"), "{text}");
+    }
+
+    #[test]
+    fn a_products_name_stays_an_articles_headline_goes() {
+        let page = |ty: &str| {
+            format!(
+                "<html><head><title>Carbon steel skillet, 28 cm</title>\
+                 <meta property=\"og:type\" content=\"{ty}\"></head><body><main>\
+                 <h1>Carbon steel skillet, 28 cm</h1>\
+                 <p>Forged from one sheet of carbon steel and seasoned with linseed oil, this pan \
+                 goes from the hob to the oven and lasts a lifetime with a little care.</p>\
+                 <p>Wash it by hand, dry it on the hob, and wipe a drop of oil over it while it \
+                 is still warm, and it will never rust.</p></main></body></html>"
+            )
+        };
+        let product = text_with(Options::default(), &page("product"));
+        assert!(product.starts_with("Carbon steel skillet"), "{product}");
+        let article = text_with(Options::default(), &page("article"));
+        assert!(!article.contains("28 cm"), "{article}");
     }
 
     #[test]

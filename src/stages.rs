@@ -61,8 +61,8 @@ pub fn segment(parsed: &Parsed, options: &Options) -> Segmented {
 }
 
 /// Stage 5: keeps or drops every block, with its reason.
-pub fn decide(parsed: &Parsed, page: &mut Segmented, options: &Options, title: Option<&str>) {
-    score::decide(&parsed.0, &mut page.0, options, title);
+pub fn decide(parsed: &Parsed, page: &mut Segmented, options: &Options, metadata: &Metadata) {
+    score::decide(&parsed.0, &mut page.0, options, metadata);
 }
 
 /// Stage 6: the public result, as `Extractor::extract` builds it (comment
@@ -86,7 +86,7 @@ pub fn extract(bytes: &[u8], options: &Options, hints: &Hints) -> Extracted {
     let parsed = parse(&decoded.text, options);
     let metadata = metadata(&parsed, hints);
     let mut page = segment(&parsed, options);
-    decide(&parsed, &mut page, options, metadata.title.as_deref());
+    decide(&parsed, &mut page, options, &metadata);
     assemble(&decoded, parsed, page, metadata, options)
 }
 

@@ -76,6 +76,8 @@ pub(crate) fn json(x: &Extracted) -> String {
     opt(&mut o, m.image.as_deref());
     o.push_str(",\"tags\":");
     list(&mut o, &m.tags);
+    o.push_str(",\"page_type\":");
+    opt(&mut o, m.page_type.as_deref());
     o.push_str("},\"comments\":");
     opt(&mut o, x.comments.as_deref());
     o.push_str(",\"blocks\":[");

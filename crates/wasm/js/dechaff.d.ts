@@ -55,6 +55,8 @@ export interface Metadata {
   canonical_url: string | null;
   image: string | null;
   tags: string[];
+  /** What the page declares itself to be (schema.org type or og:type). */
+  page_type: string | null;
 }
 
 /** What {@link extract} returns. */

@@ -121,6 +121,7 @@ fn result(out: &dechaff::Extracted) -> Object {
     set(&meta, "canonical_url", opt(m.canonical_url.as_deref()));
     set(&meta, "image", opt(m.image.as_deref()));
     set(&meta, "tags", strings(&m.tags));
+    set(&meta, "page_type", opt(m.page_type.as_deref()));
     set(&o, "metadata", meta.into());
 
     let keys = Keys {

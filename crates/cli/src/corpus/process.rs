@@ -310,6 +310,7 @@ fn json_line(rec: &Record, status: Status, reason: Option<&str>) -> Vec<u8> {
             mo.str("canonical_url", m.canonical_url.as_deref());
             mo.str("image", m.image.as_deref());
             mo.list("tags", &m.tags);
+            mo.str("page_type", m.page_type.as_deref());
             o.0.extend_from_slice(&mo.close());
         }
     }
