@@ -582,7 +582,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     // Not needed past here; freed before the region's per-node arrays.
     drop(raw);
     let bad_mask = if on(Signal::HintVetoes) {
-        boilerplate_mask(page)
+        boilerplate_mask(page, meta.page_type.as_deref())
     } else {
         hints::BOILERPLATE
     };
@@ -978,10 +978,13 @@ fn drop_lead_in(page: &mut Page, inside: &[bool]) {
 }
 
 /// Whether a declared page type (schema.org or OpenGraph) names a
-/// product: `Product`, `ProductGroup`, `og:type=product`, `product.item`.
+/// product: `Product`, `ProductGroup` (one product in variants),
+/// `og:type=product`, `product.item`.
 fn is_product_type(t: &str) -> bool {
     let t = t.to_ascii_lowercase();
-    t.starts_with("product") || t.ends_with(":product") || t == "individualproduct"
+    // OpenGraph's `product.group` is a category page, a group of products.
+    (t.starts_with("product") || t.ends_with(":product") || t == "individualproduct")
+        && !t.ends_with(".group")
 }
 
 /// A block that is one bare address (an image or share URL printed as
@@ -1276,7 +1279,11 @@ fn drop_title(page: &mut Page, title: Option<&str>) {
 /// A bit is dropped when its blocks hold most of the page's text; the
 /// comment bit also when its blocks hold nearly all the prose (a forum
 /// whose every post is `class="comment"`).
-fn boilerplate_mask(page: &Page) -> u32 {
+fn boilerplate_mask(page: &Page, declared: Option<&str>) -> u32 {
+    // A page that declares itself a discussion is a thread, whatever
+    // share of its prose the replies hold.
+    let declared_thread =
+        declared.is_some_and(|t| matches!(t, "DiscussionForumPosting" | "QAPage"));
     let total: u64 = page.blocks.iter().map(|b| b.len as u64).sum();
     let prose: u64 = page
         .blocks
@@ -1338,9 +1345,10 @@ fn boilerplate_mask(page: &Page) -> u32 {
         // Teaser lists can outweigh a short article's prose, so only
         // comments (a thread page) are judged by their share of prose.
         let thread = bit == hints::COMMENT
-            && thread_scope > 0
-            && covered_prose as f32 >= weights::COMMENT_VETO_SHARE * thread_scope as f32
-            && !has_body;
+            && (declared_thread && covered_prose > 0
+                || thread_scope > 0
+                    && covered_prose as f32 >= weights::COMMENT_VETO_SHARE * thread_scope as f32
+                    && !has_body);
         // A layout wrapper holds the prose too; menus that outweigh a short
         // article's text hold none of it.
         let page_wide = bit & (hints::COMMENT | hints::MODAL) == 0
@@ -1819,6 +1827,39 @@ mod tests {
         assert!(product.starts_with("Carbon steel skillet"), "{product}");
         let article = text_with(Options::default(), &page("article"));
         assert!(!article.contains("28 cm"), "{article}");
+    }
+
+    #[test]
+    fn declared_types() {
+        assert!(is_product_type("Product"));
+        assert!(is_product_type("ProductGroup"));
+        assert!(is_product_type("product.item"));
+        assert!(is_product_type("og:product"));
+        assert!(!is_product_type("product.group"));
+        assert!(!is_product_type("NewsArticle"));
+    }
+
+    #[test]
+    fn a_page_declared_a_discussion_keeps_its_replies() {
+        // The question is named as a post body, which alone would make
+        // the page an article with comments.
+        let answer = |who: &str| {
+            format!(
+                "<div class=\"comment\"><p>{who}: a drain hole lets condensation out of the \
+                 case; leave it open and keep the fan filter clean, and nothing will pool.</p></div>"
+            )
+        };
+        let page = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"QAPage\"}}</script>\
+             </head><body><main><h1>What are the two holes under the power supply?</h1>\
+             <div class=\"post-body\"><p>The manual says nothing about the two holes under the \
+             power supply, but they look very deliberate. What are they for?</p></div>\
+             <div class=\"comments\">{}{}</div></main></body></html>",
+            answer("rabbit"),
+            answer("mole")
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("mole: a drain hole"), "{text}");
     }
 
     #[test]
