@@ -329,16 +329,30 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
     let mut bits = stem_pass(index, lc);
     // A class that says what an element has, lacks or hides
     // (`has-rail-right`, `no-sidebar`, `hide-read-more-ad`) describes its
-    // layout, not what it is: blanked, and the stems read again (rare: the
-    // first pass marks values where such a class may be).
-    if bits & STATE_SEEN != 0 {
+    // layout, not what it is; so does a utility class applied under a
+    // condition (Tailwind's `md:flex`, `[&_.sidebar]:p-4`). Both are
+    // blanked and the stems read again (rare: the first pass marks values
+    // where a state class may be, one scan finds `:` and `[`).
+    let variants = memchr::memchr2(b':', b'[', lc).is_some();
+    // `md:block` shows a `hidden` element from some screen size on: seen
+    // before the blanking takes it away.
+    let mut shown = false;
+    if bits & STATE_SEEN != 0 || variants {
         let mut start = 0;
         while start < lc.len() {
             let end = lc[start..]
                 .iter()
                 .position(u8::is_ascii_whitespace)
                 .map_or(lc.len(), |n| start + n);
-            if is_state_class(&lc[start..end]) {
+            let class = &lc[start..end];
+            let variant = variants && (class.contains(&b':') || class.contains(&b'['));
+            if variant
+                && let Some(colon) = class.iter().rposition(|&b| b == b':')
+                && SHOWING.iter().any(|s| s.as_bytes() == &class[colon + 1..])
+            {
+                shown = true;
+            }
+            if variant || is_state_class(class) {
                 lc[start..end].fill(b' ');
             }
             start = end + 1;
@@ -351,7 +365,6 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
     let mut d_none = false;
     let mut d_other = false;
     let mut hiding = false;
-    let mut shown = false;
     for class in lc.split(u8::is_ascii_whitespace).filter(|c| !c.is_empty()) {
         for word in class.split(|&b| b == b'-' || b == b'_') {
             bits |= word_bits(word);
@@ -368,13 +381,6 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
         }
         if HIDING.iter().any(|h| h.as_bytes() == class) {
             hiding = true;
-        }
-        // Tailwind's `md:block` shows a `hidden` element again from some
-        // screen size on.
-        if let Some(colon) = class.iter().rposition(|&b| b == b':')
-            && SHOWING.iter().any(|s| s.as_bytes() == &class[colon + 1..])
-        {
-            shown = true;
         }
         if class == b"d-none" {
             d_none = true;
@@ -566,6 +572,13 @@ mod tests {
             0
         );
         assert_eq!(from_class_or_id("nav-has-x") & NAV, NAV);
+        // Utilities applied under a condition style an element, they do
+        // not name it.
+        assert_eq!(
+            from_class_or_id("flex [html.dark.sidebar-open_&]:bg-gray-900 md:sidebar-pad"),
+            0
+        );
+        assert_eq!(from_class_or_id("sidebar md:w-64") & SIDEBAR, SIDEBAR);
     }
 
     /// The lower-casing, one-search-per-stem version this replaced.
@@ -573,10 +586,14 @@ mod tests {
         if value.is_empty() || value.len() > 2048 {
             return 0;
         }
-        let lower: String = value
-            .to_ascii_lowercase()
+        let all = value.to_ascii_lowercase();
+        let shown = all.split_ascii_whitespace().any(|c| {
+            c.rsplit_once(':')
+                .is_some_and(|(_, d)| SHOWING.contains(&d))
+        });
+        let lower: String = all
             .split_ascii_whitespace()
-            .filter(|c| !is_state_class(c.as_bytes()))
+            .filter(|c| !is_state_class(c.as_bytes()) && !c.contains([':', '[']))
             .collect::<Vec<_>>()
             .join(" ");
         let mut bits = 0;
@@ -597,12 +614,7 @@ mod tests {
             if class.starts_with("widget") {
                 bits |= SIDEBAR;
             }
-            if HIDING.contains(&class)
-                && !lower.split_ascii_whitespace().any(|c| {
-                    c.rsplit_once(':')
-                        .is_some_and(|(_, d)| SHOWING.contains(&d))
-                })
-            {
+            if HIDING.contains(&class) && !shown {
                 bits |= HIDDEN;
             }
         }
@@ -645,6 +657,8 @@ mod tests {
                 "hide-",
                 "md:block",
                 "lg:",
+                "[&_",
+                "]:p-4",
             ]
             .map(String::from),
         );
