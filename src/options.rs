@@ -70,10 +70,12 @@ pub enum Signal {
     Repeats,
     /// The lead-in (bylines, kickers) and the title heading dropped.
     LeadIn,
-    /// Lines that are a URL, a timestamp or printed markup dropped.
+    /// Lines that are a URL, a timestamp, printed markup, identifiers or
+    /// JSON dropped, and worth nothing to the region.
     Patterns,
-    /// The `main` landmark (`<main>`, `role=main`) bounding where the
-    /// region is looked for.
+    /// The landmarks: the `main` one (`<main>`, `role=main`) bounding
+    /// where the region is looked for, the site's `<header>` kept out of
+    /// it.
     Landmark,
     /// Figure captions and photo credits dropped (the recall preset keeps
     /// them).

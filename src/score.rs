@@ -623,7 +623,11 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     };
     // The site's masthead (menus, a mega-menu's link lists) is never the
     // content, however much it holds.
-    let masthead = mastheads(dom, page);
+    let masthead = if on(Signal::Landmark) {
+        mastheads(dom, page)
+    } else {
+        vec![false; dom.nodes.len()]
+    };
     let outside_masthead = |b: &BlockInfo, value: f32| {
         if masthead[b.owner as usize] {
             -(b.len as f32)
