@@ -717,20 +717,6 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             },
         );
     }
-    if std::env::var("DECHAFF_DBG").is_ok() {
-        let mut c = region;
-        let mut chain = Vec::new();
-        while c != NONE {
-            if let Some(e) = dom.element(c) {
-                chain.push(format!("{:?}/{:x}", dom.tag(c), e.hints));
-            }
-            c = dom.node(c).parent;
-        }
-        eprintln!(
-            "DBG listing={listing} has_body={has_body} prose={prose} items={items} main={main:?} region={region} items_region={items_region} chain={}",
-            chain.join(" < ")
-        );
-    }
     // Hints from above the region say where the region sits, not what its
     // blocks are.
     let outer = if region == NONE {
