@@ -1501,6 +1501,13 @@ mod tests {
         assert!(!looks_like_tag("<3 you>"));
     }
 
+    /// `n` list items, each one link: a menu or a link list.
+    fn links(n: usize, label: &str) -> String {
+        (0..n)
+            .map(|i| format!("<li><a href=\"/l/{i}\">{label} {i}</a></li>"))
+            .collect()
+    }
+
     fn text_with(options: Options, html: &str) -> String {
         crate::Extractor::new(options)
             .extract(html.as_bytes(), &crate::Hints::default())
@@ -1520,9 +1527,7 @@ mod tests {
     /// written.
     #[test]
     fn the_main_landmark_bounds_the_region() {
-        let items: String = (0..12)
-            .map(|i| format!("<li><a href=\"/r/{i}\">Winter stew number {i}</a></li>"))
-            .collect();
+        let items = links(12, "Winter stew number");
         let dialog: String = (0..5)
             .map(|_| {
                 "<p>Performance cookies let us count visits and traffic sources so that \
@@ -1644,9 +1649,7 @@ mod tests {
         let ids: String = (0..20)
             .map(|i| format!("{i:x}d48abc0-6602-4407-a05b-e5f87e8f229c"))
             .collect();
-        let menu: String = (0..12)
-            .map(|i| format!("<li><a href=\"/c/{i}\">Cookware department {i}</a></li>"))
-            .collect();
+        let menu = links(12, "Cookware department");
         let page = format!(
             "<html><body><main><div class=\"panel\">\
              <h1>Hand-forged carbon steel skillet, 28 cm</h1>\
@@ -1704,9 +1707,7 @@ mod tests {
     fn the_masthead_is_not_the_content() {
         // A mega-menu in the site's header outweighs a product's short
         // lines; the header is still not the page's listing.
-        let menu: String = (0..30)
-            .map(|i| format!("<li><a href=\"/c/{i}\">Storage and memory category {i}</a></li>"))
-            .collect();
+        let menu = links(30, "Storage and memory category");
         let page = format!(
             "<html><body><header><ul>{menu}</ul></header>\
              <div class=\"wrap\"><h1>Clear adhesive wall clips, pack of 40</h1>\
@@ -1749,11 +1750,7 @@ mod tests {
 
     #[test]
     fn sections_beside_the_main_landmark_stay_out() {
-        let menu: String = (0..12)
-            .map(|i| {
-                format!("<li><a href=\"/x{i}\">Accounting software for small teams {i}</a></li>")
-            })
-            .collect();
+        let menu = links(12, "Accounting software for small teams");
         let page = format!(
             "<html><body><main><h1>Invoices that send themselves.</h1>\
             <p>Invented Ledger writes, sends and chases your invoices, so you can get back to \
