@@ -36,7 +36,8 @@ test('the result is a plain object with the documented fields', () => {
   assert.match(out.markdown, /^## The thaw$/m);
   assert.match(out.markdown, /^- First ice in November/m);
   assert.deepEqual(Object.keys(out.metadata).sort(), [
-    'authors', 'canonical_url', 'description', 'image', 'modified', 'published', 'site_name', 'tags', 'title',
+    'authors', 'canonical_url', 'description', 'image', 'modified', 'page_type', 'published', 'site_name',
+    'tags', 'title',
   ]);
   assert.ok(Array.isArray(out.metadata.authors) && Array.isArray(out.metadata.tags));
 });
