@@ -1864,6 +1864,25 @@ mod tests {
     }
 
     #[test]
+    fn a_call_to_action_is_a_promo_unless_it_holds_paragraphs() {
+        let para = "<p>Book a free survey and one of our engineers will measure every room, \
+            check the wiring and send you a written plan within three working days.</p>";
+        let page = |cta: &str| {
+            format!(
+                "<html><body><main><h1>Heat pumps for older houses</h1>{para}{para}{para}\
+                 <div class=\"cta-section\">{cta}</div></main></body></html>"
+            )
+        };
+        let one = "<p>Ready to cut your heating bill? Call us today and ask for the \
+            spring discount on every installation.</p>";
+        let text = text_with(Options::default(), &page(one));
+        assert!(!text.contains("spring discount"), "{text}");
+        let three = format!("{one}{one}{one}").replace("<p>Ready", "<p>Now ready");
+        let text = text_with(Options::default(), &page(&three));
+        assert!(text.contains("Now ready to cut"), "{text}");
+    }
+
+    #[test]
     fn every_signal_family_is_on_by_default() {
         let o = Options::default();
         assert!(Signal::ALL.iter().all(|&s| o.uses(s)));

@@ -212,11 +212,13 @@ const WORDS: &[(&str, u32)] = &[
     ("dfp", AD),
     ("gpt", AD),
     ("promo", AD),
+    // A call to action is a promo: boilerplate in an article, the page's
+    // own section when it holds paragraphs (see `AD_MAX_PROSE`).
+    ("cta", AD),
     ("promoted", AD),
     ("banner", AD),
     ("reviews", COMMERCE),
     ("sig", SIGNATURE),
-    ("cta", BANNER),
     ("sns", SOCIAL),
     ("login", BANNER),
     ("signin", BANNER),
@@ -572,6 +574,7 @@ mod tests {
             0
         );
         assert_eq!(from_class_or_id("nav-has-x") & NAV, NAV);
+        assert_eq!(from_class_or_id("hero-cta"), AD);
         // Utilities applied under a condition style an element, they do
         // not name it.
         assert_eq!(
