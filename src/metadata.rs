@@ -284,27 +284,25 @@ fn str_of(v: &Value) -> Option<&str> {
 
 /// A schema.org type naming a kind of content a page can be about.
 fn is_content_type(s: &str) -> bool {
-    {
-        s.ends_with("Article")
-            || matches!(
-                s,
-                "BlogPosting"
-                    | "Report"
-                    | "Review"
-                    | "Recipe"
-                    | "HowTo"
-                    | "QAPage"
-                    | "DiscussionForumPosting"
-                    | "Product"
-                    | "WebPage"
-                    | "Question"
-                    | "TechArticle"
-                    | "LiveBlogPosting"
-                    | "SocialMediaPosting"
-                    | "VideoObject"
-                    | "Event"
-            )
-    }
+    s.ends_with("Article")
+        || matches!(
+            s,
+            "BlogPosting"
+                | "Report"
+                | "Review"
+                | "Recipe"
+                | "HowTo"
+                | "QAPage"
+                | "DiscussionForumPosting"
+                | "Product"
+                | "WebPage"
+                | "Question"
+                | "TechArticle"
+                | "LiveBlogPosting"
+                | "SocialMediaPosting"
+                | "VideoObject"
+                | "Event"
+        )
 }
 
 /// The first content type a JSON-LD `@type` (a name or a list) gives.
