@@ -582,7 +582,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     // Not needed past here; freed before the region's per-node arrays.
     drop(raw);
     let bad_mask = if on(Signal::HintVetoes) {
-        boilerplate_mask(page, meta.page_type.as_deref())
+        boilerplate_mask(page, meta.page_type.as_deref().is_some_and(is_thread_type))
     } else {
         hints::BOILERPLATE
     };
@@ -991,6 +991,12 @@ fn is_product_type(t: &str) -> bool {
         && !t.ends_with(".group")
 }
 
+/// Whether a declared page type names a discussion, whose replies are
+/// its content: schema.org's `DiscussionForumPosting` or `QAPage`.
+fn is_thread_type(t: &str) -> bool {
+    matches!(t, "DiscussionForumPosting" | "QAPage")
+}
+
 /// A block that is one bare address (an image or share URL printed as
 /// text) is a link, whatever its markup.
 fn looks_like_url(text: &str) -> bool {
@@ -1282,12 +1288,9 @@ fn drop_title(page: &mut Page, title: Option<&str>) {
 ///
 /// A bit is dropped when its blocks hold most of the page's text; the
 /// comment bit also when its blocks hold nearly all the prose (a forum
-/// whose every post is `class="comment"`).
-fn boilerplate_mask(page: &Page, declared: Option<&str>) -> u32 {
-    // A page that declares itself a discussion is a thread, whatever
-    // share of its prose the replies hold.
-    let declared_thread =
-        declared.is_some_and(|t| matches!(t, "DiscussionForumPosting" | "QAPage"));
+/// whose every post is `class="comment"`), or whatever share it holds on
+/// a page that declares itself a discussion (`declared_thread`).
+fn boilerplate_mask(page: &Page, declared_thread: bool) -> u32 {
     let total: u64 = page.blocks.iter().map(|b| b.len as u64).sum();
     let prose: u64 = page
         .blocks
@@ -1838,6 +1841,8 @@ mod tests {
         assert!(is_product_type("og:product"));
         assert!(!is_product_type("product.group"));
         assert!(!is_product_type("NewsArticle"));
+        assert!(is_thread_type("QAPage"));
+        assert!(!is_thread_type("NewsArticle"));
     }
 
     #[test]
