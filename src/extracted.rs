@@ -105,7 +105,7 @@ pub enum Reason {
     Byline,
     /// Dropped: prices, carts, ratings, shoppers' reviews.
     Commerce,
-    /// Dropped: a forum post's signature.
+    /// Dropped: a forum post's signature or an article author's bio box.
     Signature,
     /// Dropped: the same text was already kept (a hidden copy, a repeat).
     Duplicate,

@@ -38,7 +38,8 @@ pub(crate) const MODAL: u32 = 1 << 13;
 pub(crate) const FORM: u32 = 1 << 14;
 /// Prices, carts, ratings and other shop widgets.
 pub(crate) const COMMERCE: u32 = 1 << 15;
-/// A forum post's signature.
+/// A post's signature: a forum member's, or the author bio box that signs
+/// off an article (`author-bio`, `about-author`, `bio`).
 pub(crate) const SIGNATURE: u32 = 1 << 16;
 /// Disclaimers, disclosures and legal notes.
 pub(crate) const LEGAL: u32 = 1 << 17;
@@ -120,6 +121,16 @@ const STEMS: &[(&str, u32)] = &[
     ("afterpay", COMMERCE),
     ("klarna", COMMERCE),
     ("signature", SIGNATURE),
+    ("authorbio", SIGNATURE),
+    ("author-bio", SIGNATURE),
+    ("author_bio", SIGNATURE),
+    ("about-author", SIGNATURE),
+    ("about-the-author", SIGNATURE),
+    ("aboutauthor", SIGNATURE),
+    ("author-box", SIGNATURE),
+    ("authorbox", SIGNATURE),
+    ("author-card", SIGNATURE),
+    ("contributor", SIGNATURE),
     ("disclaimer", LEGAL),
     ("statement", LEGAL),
     ("disclosure", LEGAL),
@@ -219,6 +230,7 @@ const WORDS: &[(&str, u32)] = &[
     ("banner", AD),
     ("reviews", COMMERCE),
     ("sig", SIGNATURE),
+    ("bio", SIGNATURE),
     ("sns", SOCIAL),
     ("login", BANNER),
     ("signin", BANNER),
@@ -547,6 +559,16 @@ mod tests {
         assert_eq!(from_class_or_id("no-sidebar sidebar") & SIDEBAR, SIDEBAR);
         assert_eq!(from_class_or_id("hide") & HIDDEN, HIDDEN);
         assert_eq!(from_class_or_id("widget widget_text") & SIDEBAR, SIDEBAR);
+        // An author's bio box signs off an article like a forum signature.
+        for c in [
+            "post-author-bio",
+            "about-the-author",
+            "bio",
+            "blog_contributorBio",
+        ] {
+            assert_eq!(from_class_or_id(c) & SIGNATURE, SIGNATURE, "{c}");
+        }
+        assert_eq!(from_class_or_id("biology biography") & SIGNATURE, 0);
         for c in [
             "caption",
             "wp-caption-text",
