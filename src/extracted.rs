@@ -105,11 +105,11 @@ pub enum Reason {
     Byline,
     /// Dropped: prices, carts, ratings, shoppers' reviews.
     Commerce,
-    /// Dropped: a forum post's signature or an article author's bio box.
+    /// Dropped: a forum post's signature or author panel, or an article author's bio box.
     Signature,
     /// Dropped: the same text was already kept (a hidden copy, a repeat).
     Duplicate,
-    /// Dropped: a disclaimer, disclosure or legal note.
+    /// Dropped: a disclaimer, disclosure, legal note or footnote.
     Legal,
 }
 

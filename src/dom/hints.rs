@@ -38,10 +38,12 @@ pub(crate) const MODAL: u32 = 1 << 13;
 pub(crate) const FORM: u32 = 1 << 14;
 /// Prices, carts, ratings and other shop widgets.
 pub(crate) const COMMERCE: u32 = 1 << 15;
-/// A post's signature: a forum member's, or the author bio box that signs
-/// off an article (`author-bio`, `about-author`, `bio`).
+/// A post's signature: a forum member's and the panel of their details
+/// beside each post (`userExtras`: join date, post count), or the author bio
+/// box that signs off an article (`author-bio`, `about-author`, `bio`).
 pub(crate) const SIGNATURE: u32 = 1 << 16;
-/// Disclaimers, disclosures and legal notes.
+/// Disclaimers, disclosures, legal notes and footnotes (fine print and
+/// reference lists).
 pub(crate) const LEGAL: u32 = 1 << 17;
 /// Names an author (`class="author"`, `byline`, `rel=author`); a
 /// [`BYLINE`] too, kept apart for metadata.
@@ -131,9 +133,15 @@ const STEMS: &[(&str, u32)] = &[
     ("authorbox", SIGNATURE),
     ("author-card", SIGNATURE),
     ("contributor", SIGNATURE),
+    ("userextras", SIGNATURE),
+    ("userinfo", SIGNATURE),
+    ("user-info", SIGNATURE),
+    ("userdetails", SIGNATURE),
+    ("usertitle", SIGNATURE),
     ("disclaimer", LEGAL),
     ("statement", LEGAL),
     ("disclosure", LEGAL),
+    ("footnote", LEGAL),
     ("optin", BANNER),
     ("opt-in", BANNER),
     ("advert", AD),
@@ -172,6 +180,8 @@ const STEMS: &[(&str, u32)] = &[
     ("sidebar", SIDEBAR),
     ("side-bar", SIDEBAR),
     ("textwidget", SIDEBAR),
+    // Site search's "exclude from the index" marker: not the page's content.
+    ("nocontent", SIDEBAR),
     ("comment", COMMENT),
     ("disqus", COMMENT),
     ("byline", BYLINE | AUTHOR),
@@ -234,6 +244,7 @@ const WORDS: &[(&str, u32)] = &[
     ("sns", SOCIAL),
     ("login", BANNER),
     ("signin", BANNER),
+    ("notice", BANNER),
     ("aside", SIDEBAR),
     ("rail", SIDEBAR),
     ("tags", BYLINE),
@@ -569,6 +580,14 @@ mod tests {
             assert_eq!(from_class_or_id(c) & SIGNATURE, SIGNATURE, "{c}");
         }
         assert_eq!(from_class_or_id("biology biography") & SIGNATURE, 0);
+        assert_eq!(
+            from_class_or_id("message-userExtras") & SIGNATURE,
+            SIGNATURE
+        );
+        assert_eq!(from_class_or_id("wp-block-footnotes") & LEGAL, LEGAL);
+        assert_eq!(from_class_or_id("notice notice--info") & BANNER, BANNER);
+        assert_eq!(from_class_or_id("noticeboard") & BANNER, 0);
+        assert_eq!(from_class_or_id("region nocontent") & SIDEBAR, SIDEBAR);
         for c in [
             "caption",
             "wp-caption-text",
