@@ -116,6 +116,9 @@ mod weights {
     /// Bylines and meta lines are short; a long block with a byline hint is
     /// more likely prose in an oddly named container.
     pub const BYLINE_MAX_LEN: u32 = 200;
+    /// The link density below which a carousel's slide is its own text,
+    /// not a teaser.
+    pub const CAROUSEL_MAX_LINKS: f32 = 0.2;
     /// An element named as the article body (`entry-content`,
     /// `itemprop=articleBody`) counts this much more when the main region
     /// is chosen: the site's own label beats a long footer note or a
@@ -777,7 +780,12 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             continue;
         }
         let local = b.hints & !outer & bad_mask;
-        if let Some(r) = hint_reason(local) {
+        // A carousel's slide of plain text (a testimonial, a feature) is
+        // the page's own; its linked slides are teasers.
+        let carousel_text = on(Signal::HintVetoes)
+            && b.hints & !outer & hints::CAROUSEL != 0
+            && b.link_density() < weights::CAROUSEL_MAX_LINKS;
+        if let Some(r) = hint_reason(local).filter(|&r| !(carousel_text && r == Reason::Related)) {
             b.kept = false;
             b.reason = r;
             continue;
@@ -1885,6 +1893,26 @@ mod tests {
         let three = format!("{one}{one}{one}").replace("<p>Ready", "<p>Now ready");
         let text = text_with(Options::default(), &page(&three));
         assert!(text.contains("Now ready to cut"), "{text}");
+    }
+
+    #[test]
+    fn a_carousel_of_text_stays_a_carousel_of_links_goes() {
+        let para = "<p>Every window in the house was measured twice, and the fitters \
+            left each room cleaner than they found it, which we had not expected.</p>";
+        let page = |slides: &str| {
+            format!(
+                "<html><body><main><h1>Window fitting</h1>{para}{para}\
+                 <div class=\"testimonial-carousel\">{slides}</div></main></body></html>"
+            )
+        };
+        let quotes = "<div class=\"slide\"><p>The quote was fair and the new frames \
+            stopped the draught in the back bedroom at last.</p></div>";
+        let text = text_with(Options::default(), &page(quotes));
+        assert!(text.contains("stopped the draught"), "{text}");
+        let teasers = "<div class=\"slide\"><p><a href=\"/blog/frames\">How to choose \
+            frames for a listed building without upsetting the planners</a></p></div>";
+        let text = text_with(Options::default(), &page(teasers));
+        assert!(!text.contains("upsetting the planners"), "{text}");
     }
 
     #[test]

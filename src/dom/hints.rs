@@ -62,6 +62,11 @@ pub(crate) const LANDMARK: u32 = 1 << 20;
 /// keeps it.
 pub(crate) const CAPTION: u32 = 1 << 21;
 
+/// Named a carousel or slider; a [`RELATED`] too. A carousel of links is
+/// other pages' teasers; one of plain text (testimonials, feature slides)
+/// is the page's own, and the decision keeps it.
+pub(crate) const CAROUSEL: u32 = 1 << 22;
+
 /// The hints that mark a block as boilerplate.
 pub(crate) const BOILERPLATE: u32 = NAV
     | RELATED
@@ -107,7 +112,7 @@ const STEMS: &[(&str, u32)] = &[
     ("recirc", RELATED),
     ("you-may", RELATED),
     ("youmay", RELATED),
-    ("carousel", RELATED),
+    ("carousel", RELATED | CAROUSEL),
     ("also-bought", RELATED),
     ("also-viewed", RELATED),
     ("recently-viewed", RELATED),
