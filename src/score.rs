@@ -756,12 +756,14 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         }
         // Short texts hidden by markup inside the region are menus, labels
         // and messages shown on a click; hidden prose is a collapsed
-        // section or tab of the content itself, and stays, and so does
-        // code (the same example in another language's tab).
+        // section or tab of the content itself, and stays, and so do code
+        // (the same example in another language's tab) and data tables (a
+        // product's specifications tab).
         if on(Signal::Hidden)
             && b.hints & !outer & hints::HIDDEN != 0
             && !is_prose(b)
             && b.kind != BlockKind::Code
+            && !is_table_data(b)
         {
             b.kept = false;
             b.reason = Reason::Hidden;
@@ -1913,6 +1915,23 @@ mod tests {
             frames for a listed building without upsetting the planners</a></p></div>";
         let text = text_with(Options::default(), &page(teasers));
         assert!(!text.contains("upsetting the planners"), "{text}");
+    }
+
+    #[test]
+    fn a_hidden_specifications_tab_stays_a_hidden_label_goes() {
+        let html = "<html><body><main><h1>Folding stool</h1>\
+            <p>A light stool of ash and canvas that folds flat for the car boot, \
+            made to last a lifetime of picnics and football matches.</p>\
+            <p>The canvas seat comes off for washing, and the legs are oiled by hand \
+            in our workshop before the stool is packed.</p>\
+            <div style=\"display:none\"><p>Added to your basket</p></div>\
+            <div class=\"tab-panel\" style=\"display:none\"><table>\
+            <tr><td>Weight</td><td>1.2 kg</td></tr>\
+            <tr><td>Seat height</td><td>45 cm</td></tr></table></div>\
+            </main></body></html>";
+        let text = text_with(Options::default(), html);
+        assert!(text.contains("Seat height\t45 cm"), "{text}");
+        assert!(!text.contains("Added to your basket"), "{text}");
     }
 
     #[test]
