@@ -893,6 +893,10 @@ fn drop_repeats(page: &mut Page) {
         if b.len < weights::REPEAT_MIN_LEN {
             continue;
         }
+        // Tables of one kind share their header row: each table keeps it.
+        if matches!(b.kind, BlockKind::TableRow { header: true }) {
+            continue;
+        }
         if !seen.insert(b.text.clone()) {
             b.kept = false;
             b.reason = Reason::Duplicate;
@@ -1932,6 +1936,33 @@ mod tests {
         let text = text_with(Options::default(), html);
         assert!(text.contains("Seat height\t45 cm"), "{text}");
         assert!(!text.contains("Added to your basket"), "{text}");
+    }
+
+    #[test]
+    fn each_table_keeps_its_header_row() {
+        let table = |rows: &str| {
+            format!(
+                "<table><tr><th>Name of the configuration option</th><th>Default value when the option is unset</th></tr>{rows}</table>"
+            )
+        };
+        let html = format!(
+            "<html><body><main><h1>Settings</h1>\
+             <p>The reader takes its settings from a file in your home folder, \
+             read once when it starts.</p><h2>Display</h2>{}<h2>Network</h2>{}\
+             </main></body></html>",
+            table("<tr><td>font_size</td><td>14</td></tr>"),
+            table("<tr><td>timeout</td><td>30 s</td></tr>"),
+        );
+        let text = text_with(Options::default(), &html);
+        assert_eq!(
+            text.matches(
+                "Name of the configuration option\tDefault value when the option is unset"
+            )
+            .count(),
+            2,
+            "{text}"
+        );
+        assert!(text.contains("timeout\t30 s"), "{text}");
     }
 
     #[test]
