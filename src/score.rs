@@ -132,6 +132,7 @@ fn hint_reason(bits: u32) -> Option<Reason> {
         (hints::HIDDEN, Reason::Hidden),
         (hints::COMMENT, Reason::Comments),
         (hints::MODAL, Reason::Banner),
+        (hints::CONSENT, Reason::Banner),
         (hints::BANNER, Reason::Banner),
         (hints::FORM, Reason::Banner),
         (hints::COMMERCE, Reason::Commerce),
@@ -251,7 +252,8 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
     // Comments and hidden content need a larger share: an article's
     // thread or a cookie policy in a hidden dialog can outweigh the article.
     let strict = hints::COMMENT | hints::MODAL;
-    let vetoable = hints::BOILERPLATE & !strict & !hints::HIDDEN;
+    // A consent platform's dialog is never the content.
+    let vetoable = hints::BOILERPLATE & !strict & !hints::HIDDEN & !hints::CONSENT;
     for &id in &page.order {
         if total > 0.0 {
             let mut sums = [0u64; 32];
@@ -1372,7 +1374,7 @@ fn boilerplate_mask(page: &Page, declared_thread: bool) -> u32 {
                     && !has_body);
         // A layout wrapper holds the prose too; menus that outweigh a short
         // article's text hold none of it.
-        let page_wide = bit & (hints::COMMENT | hints::MODAL) == 0
+        let page_wide = bit & (hints::COMMENT | hints::MODAL | hints::CONSENT) == 0
             && covered as f32 > weights::PAGE_WIDE_HINT * total as f32
             && (prose == 0 || covered_prose as f32 >= weights::HINT_VETO_SHARE * prose as f32);
         if page_wide || thread {
@@ -1963,6 +1965,24 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("timeout\t30 s"), "{text}");
+    }
+
+    #[test]
+    fn a_consent_dialog_is_never_the_content() {
+        let policy = "<p>We and our partners store and access information on your device, \
+            such as cookies, and process personal data to measure audiences, develop and \
+            improve products, and show you personalised advertising.</p>";
+        let html = format!(
+            "<html><body><div class=\"thread\">\
+             <div class=\"msg\">anyone tried the new firmware yet</div>\
+             <div class=\"msg\">yes works fine on mine</div>\
+             <div class=\"msg\">battery seems better too</div></div>\
+             <div id=\"onetrust-pc-sdk\"><div>{}</div></div></body></html>",
+            policy.repeat(6)
+        );
+        let text = text_with(Options::default(), &html);
+        assert!(!text.contains("personalised advertising"), "{text}");
+        assert!(text.contains("battery seems better"), "{text}");
     }
 
     #[test]

@@ -67,6 +67,12 @@ pub(crate) const CAPTION: u32 = 1 << 21;
 /// is the page's own, and the decision keeps it.
 pub(crate) const CAROUSEL: u32 = 1 << 22;
 
+/// Named by a consent-management platform (`onetrust`, `cookiebot`): its
+/// cookie banner and preference centre, never the page's content however
+/// much of the page's text they hold (a short forum thread under a long
+/// privacy-settings dialog).
+pub(crate) const CONSENT: u32 = 1 << 23;
+
 /// The hints that mark a block as boilerplate.
 pub(crate) const BOILERPLATE: u32 = NAV
     | RELATED
@@ -80,7 +86,8 @@ pub(crate) const BOILERPLATE: u32 = NAV
     | FORM
     | COMMERCE
     | SIGNATURE
-    | LEGAL;
+    | LEGAL
+    | CONSENT;
 
 /// Words that mark boilerplate anywhere inside a class or id, as long
 /// distinctive stems (so `article-related-links` matches `related`).
@@ -171,6 +178,14 @@ const STEMS: &[(&str, u32)] = &[
     ("addthis", SOCIAL),
     ("follow-us", SOCIAL),
     ("cookie", BANNER),
+    ("onetrust", CONSENT),
+    ("optanon", CONSENT),
+    ("cookiebot", CONSENT),
+    ("usercentrics", CONSENT),
+    ("didomi", CONSENT),
+    ("cookieyes", CONSENT),
+    ("trustarc", CONSENT),
+    ("cmplz", CONSENT),
     ("consent", BANNER),
     ("gdpr", BANNER),
     ("newsletter", BANNER),
@@ -593,6 +608,8 @@ mod tests {
         assert_eq!(from_class_or_id("notice notice--info") & BANNER, BANNER);
         assert_eq!(from_class_or_id("noticeboard") & BANNER, 0);
         assert_eq!(from_class_or_id("region nocontent") & SIDEBAR, SIDEBAR);
+        assert_eq!(from_class_or_id("onetrust-pc-sdk") & CONSENT, CONSENT);
+        assert_eq!(from_class_or_id("cookie-recipe") & CONSENT, 0);
         for c in [
             "caption",
             "wp-caption-text",
