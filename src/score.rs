@@ -116,6 +116,11 @@ mod weights {
     /// Bylines and meta lines are short; a long block with a byline hint is
     /// more likely prose in an oddly named container.
     pub const BYLINE_MAX_LEN: u32 = 200;
+    /// The most text (bytes) a box around an email field holds and still
+    /// reads as a sign-up or contact prompt rather than a page section.
+    pub const SIGNUP_MAX_TEXT: u32 = 400;
+    /// Email fields looked at per page.
+    pub const SIGNUP_MAX_FIELDS: usize = 16;
     /// The link density below which a carousel's slide is its own text,
     /// not a teaser.
     pub const CAROUSEL_MAX_LINKS: f32 = 0.2;
@@ -237,6 +242,8 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
     let total = page.order.first().map_or(0, |&r| prose[r as usize]) as f32;
     let prose_all = if any_hidden { &prose_all } else { &prose };
     let total_all = page.order.first().map_or(0, |&r| prose_all[r as usize]) as f32;
+    // Before the per-node arrays below: its text sums are freed by then.
+    let signup = signup_boxes(dom, page, &prose_n);
     let mut acc = vec![0u32; dom.nodes.len()];
     let mut raw = vec![0u32; dom.nodes.len()];
     // Bits vetoed because a node and its siblings with the same bit hold
@@ -282,6 +289,9 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
             }
         }
         let mut own = dom.element(id).map_or(0, |e| e.hints);
+        if signup.binary_search(&id).is_ok() {
+            own |= hints::BANNER;
+        }
         let p = dom.node(id).parent;
         raw[id as usize] = own | if p != NONE { raw[p as usize] } else { 0 };
         let share = if total > 0.0 {
@@ -432,6 +442,52 @@ fn sum_up<T: Copy>(dom: &Dom, page: &Page, vals: &mut [T], add: impl Fn(&mut T, 
             add(&mut vals[p as usize], child);
         }
     }
+}
+
+/// The boxes around email fields: for each `<input type="email">`, its
+/// highest ancestor whose text stays short and holds fewer paragraphs than
+/// a section of the page's own (a "join our newsletter" line and its form,
+/// a comment form's heading). Nothing when the page has no email field,
+/// which is most pages: the text sums are only made then.
+fn signup_boxes(dom: &Dom, page: &Page, prose_n: &[u8]) -> Vec<NodeId> {
+    // Form controls are not in the page's walk (no text): read the arena.
+    let fields: Vec<NodeId> = (0..dom.nodes.len() as NodeId)
+        .filter(|&id| {
+            dom.element(id)
+                .is_some_and(|e| e.hints & hints::EMAIL_FIELD != 0)
+        })
+        .take(weights::SIGNUP_MAX_FIELDS)
+        .collect();
+    if fields.is_empty() {
+        return Vec::new();
+    }
+    let mut text = vec![0u32; dom.nodes.len()];
+    for b in &page.blocks {
+        let o = b.owner as usize;
+        text[o] = text[o].saturating_add(b.len);
+    }
+    sum_up(dom, page, &mut text, |p, c| *p = p.saturating_add(c));
+    let mut boxes = Vec::new();
+    for f in fields {
+        let (mut top, mut c) = (NONE, dom.node(f).parent);
+        while c != NONE {
+            let Some(e) = dom.element(c) else { break };
+            if matches!(e.tag, Tag::Body | Tag::Html)
+                || text[c as usize] > weights::SIGNUP_MAX_TEXT
+                || u32::from(prose_n[c as usize]) >= weights::AD_MAX_PROSE
+            {
+                break;
+            }
+            top = c;
+            c = dom.node(c).parent;
+        }
+        if top != NONE {
+            boxes.push(top);
+        }
+    }
+    boxes.sort_unstable();
+    boxes.dedup();
+    boxes
 }
 
 /// What [`add_sibling_sections`] asks of a section.
@@ -1983,6 +2039,35 @@ mod tests {
         let text = text_with(Options::default(), &html);
         assert!(!text.contains("personalised advertising"), "{text}");
         assert!(text.contains("battery seems better"), "{text}");
+    }
+
+    #[test]
+    fn a_short_box_around_an_email_field_is_a_sign_up_prompt() {
+        let para = |n: u32| {
+            format!(
+                "<p>Row {n} of the orchard was planted in 1911 by a retired sea captain \
+                 who wanted apples that would keep through a winter voyage.</p>"
+            )
+        };
+        let (p1, p2, p3) = (para(1), para(2), para(3));
+        let html = format!(
+            "<html><body><article><h1>Old orchards</h1>{p1}{p2}\
+             <div class=\"box-7\"><h3>Letters from the orchard</h3>\
+             <p>One short letter a month about trees, no more.</p>\
+             <div><input type=\"email\" placeholder=\"you@example.org\">\
+             <button>Send me letters</button></div></div>\
+             {p3}</article></body></html>"
+        );
+        let text = text_with(Options::default(), &html);
+        assert!(!text.contains("One short letter a month"), "{text}");
+        assert!(!text.contains("Letters from the orchard"), "{text}");
+        assert!(text.contains("retired sea captain"), "{text}");
+        // Without the field the same box is the article's own aside.
+        let text = text_with(
+            Options::default(),
+            &html.replace("type=\"email\"", "type=\"text\""),
+        );
+        assert!(text.contains("One short letter a month"), "{text}");
     }
 
     #[test]

@@ -441,6 +441,12 @@ impl TreeSink for Sink {
                     is_ld = v.trim().eq_ignore_ascii_case("application/ld+json");
                     None
                 }
+                "type" if tag == Tag::Input => {
+                    if v.trim().eq_ignore_ascii_case("email") {
+                        bits |= hints::EMAIL_FIELD;
+                    }
+                    None
+                }
                 "itemprop" => {
                     if v.eq_ignore_ascii_case("articleBody") {
                         bits |= hints::CONTENT | hints::BODY;
