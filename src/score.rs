@@ -119,8 +119,7 @@ mod weights {
     /// The most text (bytes) a box around an email field holds and still
     /// reads as a sign-up or contact prompt rather than a page section.
     pub const SIGNUP_MAX_TEXT: u32 = 400;
-    /// Email fields looked at per page.
-    pub const SIGNUP_MAX_FIELDS: usize = 16;
+
     /// The link density below which a carousel's slide is its own text,
     /// not a teaser.
     pub const CAROUSEL_MAX_LINKS: f32 = 0.2;
@@ -450,14 +449,7 @@ fn sum_up<T: Copy>(dom: &Dom, page: &Page, vals: &mut [T], add: impl Fn(&mut T, 
 /// a comment form's heading). Nothing when the page has no email field,
 /// which is most pages: the text sums are only made then.
 fn signup_boxes(dom: &Dom, page: &Page, prose_n: &[u8]) -> Vec<NodeId> {
-    // Form controls are not in the page's walk (no text): read the arena.
-    let fields: Vec<NodeId> = (0..dom.nodes.len() as NodeId)
-        .filter(|&id| {
-            dom.element(id)
-                .is_some_and(|e| e.hints & hints::EMAIL_FIELD != 0)
-        })
-        .take(weights::SIGNUP_MAX_FIELDS)
-        .collect();
+    let fields = &dom.email_fields;
     if fields.is_empty() {
         return Vec::new();
     }
@@ -468,7 +460,7 @@ fn signup_boxes(dom: &Dom, page: &Page, prose_n: &[u8]) -> Vec<NodeId> {
     }
     sum_up(dom, page, &mut text, |p, c| *p = p.saturating_add(c));
     let mut boxes = Vec::new();
-    for f in fields {
+    for &f in fields {
         let (mut top, mut c) = (NONE, dom.node(f).parent);
         while c != NONE {
             let Some(e) = dom.element(c) else { break };

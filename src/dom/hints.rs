@@ -73,10 +73,6 @@ pub(crate) const CAROUSEL: u32 = 1 << 22;
 /// privacy-settings dialog).
 pub(crate) const CONSENT: u32 = 1 << 23;
 
-/// Not a hint about the element's own text: an `<input type="email">`,
-/// which makes the small box around it a sign-up or contact prompt.
-pub(crate) const EMAIL_FIELD: u32 = 1 << 24;
-
 /// The hints that mark a block as boilerplate.
 pub(crate) const BOILERPLATE: u32 = NAV
     | RELATED

@@ -16,6 +16,9 @@ pub(crate) type NodeId = u32;
 pub(crate) const NONE: NodeId = u32::MAX;
 /// The document node is always the first.
 pub(crate) const DOCUMENT: NodeId = 0;
+/// Email fields recorded per page (see [`Dom::email_fields`]): a page
+/// with more is a form, and its first ones say enough.
+pub(crate) const MAX_EMAIL_FIELDS: usize = 16;
 
 /// The attributes we keep, by name. Everything else is dropped when the
 /// element is created.
@@ -153,6 +156,9 @@ pub(crate) struct Dom {
     pub attr_text: String,
     /// Bodies of `<script type="application/ld+json">`.
     pub json_ld: Vec<String>,
+    /// The first [`MAX_EMAIL_FIELDS`] `<input type="email">` elements, in
+    /// document order: the short boxes around them are sign-up prompts.
+    pub email_fields: Vec<NodeId>,
     /// `<html lang>`.
     pub lang: Option<String>,
     /// Set when a limit cut the tree short.

@@ -14,11 +14,11 @@ use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{Attribute, LocalName, Namespace, QualName, local_name, ns};
 
-use super::Source;
 use super::hints;
 use super::{
     Attr, AttrValue, DOCUMENT, Dom, Element, Extra, NONE, Node, NodeData, NodeId, Tag, element_name,
 };
+use super::{MAX_EMAIL_FIELDS, Source};
 use crate::decode;
 use crate::guard::{self, NodeCount, TokenGuard};
 use crate::{Degradation, Options};
@@ -100,6 +100,7 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
         attrs: RefCell::new(Vec::new()),
         attr_text: RefCell::new(String::new()),
         json_ld: RefCell::new(Vec::new()),
+        email_fields: RefCell::new(Vec::new()),
         lang: RefCell::new(None),
         template: Cell::new(NONE),
         annotation_html: RefCell::new(Vec::new()),
@@ -177,6 +178,7 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
         attrs: sink.attrs.into_inner(),
         attr_text: sink.attr_text.into_inner(),
         json_ld: sink.json_ld.into_inner(),
+        email_fields: sink.email_fields.into_inner(),
         lang: sink.lang.into_inner(),
         degraded,
     };
@@ -198,6 +200,7 @@ struct Sink {
     attrs: RefCell<Vec<AttrValue>>,
     attr_text: RefCell<String>,
     json_ld: RefCell<Vec<String>>,
+    email_fields: RefCell<Vec<NodeId>>,
     lang: RefCell<Option<String>>,
     /// The detached node that holds every `<template>`'s contents.
     template: Cell<NodeId>,
@@ -410,6 +413,7 @@ impl TreeSink for Sink {
         };
         let mut bits = 0;
         let mut is_ld = false;
+        let mut is_email = false;
         let first_attr = self.attrs.borrow().len();
         for a in &attrs {
             if a.name.ns != ns!() {
@@ -442,9 +446,7 @@ impl TreeSink for Sink {
                     None
                 }
                 "type" if tag == Tag::Input => {
-                    if v.trim().eq_ignore_ascii_case("email") {
-                        bits |= hints::EMAIL_FIELD;
-                    }
+                    is_email = v.trim().eq_ignore_ascii_case("email");
                     None
                 }
                 "itemprop" => {
@@ -522,6 +524,12 @@ impl TreeSink for Sink {
         }));
         if flags.mathml_annotation_xml_integration_point {
             self.annotation_html.borrow_mut().push(id);
+        }
+        if is_email {
+            let mut fields = self.email_fields.borrow_mut();
+            if fields.len() < MAX_EMAIL_FIELDS {
+                fields.push(id);
+            }
         }
         id
     }
