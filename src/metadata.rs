@@ -92,6 +92,10 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     let mut h1 = None;
     let mut byline = None;
     let mut byline_tries = 0;
+    // A date printed in the byline or a `<time>` without `datetime`: only
+    // used when no markup gives one.
+    let mut shown_date = None;
+    let mut date_tries = 0;
     for id in dom.preorder(DOCUMENT) {
         let Some(e) = dom.element(id) else { continue };
         match e.tag {
@@ -166,6 +170,8 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             Tag::Time if m.published.is_none() => {
                 if let Some(d) = e.attr(Attr::Datetime) {
                     set(&mut m.published, d);
+                } else if shown_date.is_none() {
+                    shown_date = shown_date_in(&dom.text_content(id));
                 }
             }
             _ => {}
@@ -178,6 +184,14 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
         {
             byline_tries += 1;
             byline = author_name(&dom.text_content(id));
+        }
+        if shown_date.is_none()
+            && date_tries < MAX_BYLINE_TRIES
+            && e.hints & hints::BYLINE != 0
+            && e.hints & hints::HIDDEN == 0
+        {
+            date_tries += 1;
+            shown_date = shown_date_in(&dom.text_content(id));
         }
         if let Some(prop) = e.attr(Attr::Itemprop)
             && e.tag != Tag::Meta
@@ -218,7 +232,183 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             *d = iso_date(&v);
         }
     }
+    if m.published.is_none() && m.modified.is_none() {
+        m.published = shown_date;
+    }
     m
+}
+
+/// The longest byline text searched for a printed date.
+const MAX_DATELINE_BYTES: usize = 300;
+
+/// Month names, lower-cased, with their numbers: English (with its
+/// three-letter abbreviations), German, French, Spanish, Portuguese,
+/// Italian, Dutch and Indonesian. Numeric and CJK dates need none.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
+    ("maret", 3),
+    ("agustus", 8),
+    ("desember", 12),
+];
+
+/// Words that sit between a date's parts ("1 de enero de 2025", "the 3rd
+/// of May").
+const DATE_FILLERS: &[&str] = &["de", "del", "of", "the"];
+
+/// The first date printed in a byline's text, as `YYYY-MM-DD`: numeric
+/// (`2025-12-15`, `15.12.2025`, `12/15/2025`, `2025年12月15日`) or with a
+/// month name on either side of the day (`Dec. 15, 2025`, `15 décembre
+/// 2025`).
+fn shown_date_in(text: &str) -> Option<String> {
+    if text.len() > MAX_DATELINE_BYTES {
+        return None;
+    }
+    let ymd = |y: u32, mo: u32, d: u32| {
+        ((1900..=2099).contains(&y) && (1..=12).contains(&mo) && (1..=31).contains(&d))
+            .then(|| format!("{y:04}-{mo:02}-{d:02}"))
+    };
+    // Runs of digits with the character after each.
+    let mut nums: Vec<(u32, usize, Option<char>)> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_ascii_digit() {
+            continue;
+        }
+        let mut end = i + 1;
+        while let Some(&(j, d)) = chars.peek() {
+            if !d.is_ascii_digit() {
+                break;
+            }
+            end = j + 1;
+            chars.next();
+        }
+        let next = chars.peek().map(|&(_, d)| d);
+        if end - i <= 4 {
+            nums.push((text[i..end].parse().ok()?, end - i, next));
+        }
+    }
+    for w in nums.windows(3) {
+        let [(a, la, sa), (b, _, sb), (c, lc, _)] = [w[0], w[1], w[2]];
+        let found = match (sa, sb) {
+            (Some(x), Some(y)) if x == y && la == 4 && matches!(x, '-' | '/' | '.') => ymd(a, b, c),
+            (Some('.'), Some('.')) if lc == 4 => ymd(c, b, a),
+            // Slashes: day first when the first number cannot be a month.
+            (Some('/'), Some('/')) if lc == 4 => ymd(c, a, b).or_else(|| ymd(c, b, a)),
+            (Some('年'), Some('月')) if la == 4 => ymd(a, b, c),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    // Month names: the words around a four-digit year.
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !DATE_FILLERS.contains(&w.as_str()))
+        .collect();
+    let month = |w: &str| MONTHS.iter().find(|(n, _)| *n == w).map(|&(_, m)| m);
+    let day = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
+        let suffix = &w[digits.len()..];
+        (digits.len() <= 2 && matches!(suffix, "" | "st" | "nd" | "rd" | "th" | "er"))
+            .then(|| digits.parse::<u32>().ok())
+            .flatten()
+    };
+    for (i, w) in words.iter().enumerate().skip(2) {
+        let Some(y) = (w.len() == 4).then(|| w.parse::<u32>().ok()).flatten() else {
+            continue;
+        };
+        let (p, q) = (&words[i - 2], &words[i - 1]);
+        let found = match (month(p), day(q), day(p), month(q)) {
+            (Some(mo), Some(d), _, _) => ymd(y, mo, d),
+            (_, _, Some(d), Some(mo)) => ymd(y, mo, d),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }
 
 /// A person's name from a byline's text: "By Jane Doe" → "Jane Doe";
@@ -398,7 +588,30 @@ fn json_ld(root: &Value, m: &mut Metadata) {
 
 #[cfg(test)]
 mod tests {
-    use super::{iso_date, unescape};
+    use super::{iso_date, shown_date_in, unescape};
+
+    #[test]
+    fn dates_printed_in_bylines() {
+        let cases = [
+            ("By Ana Ruiz | December 15, 2025", Some("2025-12-15")),
+            ("Updated Dec. 19, 2025, 5:22 PM", Some("2025-12-19")),
+            ("Published on 3rd of May 2024", Some("2024-05-03")),
+            ("15. Dezember 2025", Some("2025-12-15")),
+            ("1 de enero de 2025", Some("2025-01-01")),
+            ("Selasa, 9 Desember 2025 10:15 WIB", Some("2025-12-09")),
+            ("09/25/2025", Some("2025-09-25")),
+            ("25/09/2025", Some("2025-09-25")),
+            ("15.12.2025", Some("2025-12-15")),
+            ("2025-12-15 08:00", Some("2025-12-15")),
+            ("2025年12月15日", Some("2025-12-15")),
+            ("3 comments", None),
+            ("Posted in 2025", None),
+            ("May 40, 2025", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(shown_date_in(text).as_deref(), want, "{text}");
+        }
+    }
 
     #[test]
     fn character_references_left_in_values() {
@@ -421,6 +634,29 @@ mod tests {
     fn page_type(head: &str) -> Option<String> {
         let html = format!("<html><head>{head}</head><body><p>x</p></body></html>");
         crate::extract(html.as_bytes()).metadata.page_type
+    }
+
+    #[test]
+    fn a_printed_date_when_no_markup_gives_one() {
+        let published = |head: &str, body: &str| {
+            let html = format!("<html><head>{head}</head><body>{body}</body></html>");
+            crate::extract(html.as_bytes()).metadata.published
+        };
+        let byline = "<p class=\"entry-date\">By Ana Ruiz &middot; March 3, 2026</p>\
+            <p>Text of the post, long enough to be a paragraph of its own.</p>";
+        assert_eq!(published("", byline).as_deref(), Some("2026-03-03"));
+        assert_eq!(
+            published("", "<time>4 mars 2026</time><p>Texte.</p>").as_deref(),
+            Some("2026-03-04")
+        );
+        // Markup wins over print.
+        let meta = "<meta property=\"article:published_time\" content=\"2026-01-02T10:00:00Z\">";
+        assert_eq!(
+            published(meta, byline).as_deref(),
+            Some("2026-01-02T10:00:00Z")
+        );
+        // A date in running text is not the page's.
+        assert_eq!(published("", "<p>On March 3, 2026 we met.</p>"), None);
     }
 
     #[test]
