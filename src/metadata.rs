@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::dom::{Attr, DOCUMENT, Dom, Tag, hints};
+use crate::dom::{Attr, DOCUMENT, Dom, NodeData, NodeId, Tag, hints};
 use crate::{Hints, Metadata};
 
 /// Longest value we keep for a short field; longer ones are not titles.
@@ -165,7 +165,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                             .any(|x| x.eq_ignore_ascii_case("author"))
                     }) =>
             {
-                byline = author_name(&dom.text_content(id));
+                byline = byline_name(dom, id);
             }
             Tag::Time if m.published.is_none() => {
                 if let Some(d) = e.attr(Attr::Datetime) {
@@ -183,7 +183,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             && e.hints & hints::HIDDEN == 0
         {
             byline_tries += 1;
-            byline = author_name(&dom.text_content(id));
+            byline = byline_name(dom, id);
         }
         if shown_date.is_none()
             && date_tries < MAX_BYLINE_TRIES
@@ -425,6 +425,38 @@ fn author_name(text: &str) -> Option<String> {
     (letters >= 3 && t.chars().count() <= MAX_AUTHOR_CHARS).then_some(t)
 }
 
+/// Nodes of a byline element read for the name.
+const MAX_BYLINE_NODES: usize = 64;
+
+/// Words that label a byline rather than name someone.
+const BYLINE_LABELS: &[&str] = &[
+    "by", "written", "posted", "author", "authors", "von", "par", "por", "oleh", "di", "door",
+    "autor", "auteur", "autore", "penulis", "and", "&",
+];
+
+/// The name in a byline element: its first text that is not a label
+/// ("By", "Written by", "Autor:") or punctuation, read before the rest of
+/// an author card (a title, a bio, a date) that text content would glue to
+/// it.
+fn byline_name(dom: &Dom, id: NodeId) -> Option<String> {
+    for n in dom.preorder(id).take(MAX_BYLINE_NODES) {
+        let NodeData::Text { start, end } = dom.node(n).data else {
+            continue;
+        };
+        let t = dom.text_of(start, end).trim();
+        let label = t.ends_with(':')
+            || t.split_whitespace()
+                .all(|w| BYLINE_LABELS.iter().any(|l| w.eq_ignore_ascii_case(l)));
+        if label || !t.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        if let Some(name) = author_name(t) {
+            return Some(name);
+        }
+    }
+    None
+}
+
 /// How many byline-like elements are read before giving up.
 const MAX_BYLINE_TRIES: usize = 5;
 
@@ -634,6 +666,32 @@ mod tests {
     fn page_type(head: &str) -> Option<String> {
         let html = format!("<html><head>{head}</head><body><p>x</p></body></html>");
         crate::extract(html.as_bytes()).metadata.page_type
+    }
+
+    #[test]
+    fn the_name_in_a_byline_not_the_card_around_it() {
+        let authors = |body: &str| {
+            let html = format!("<html><body>{body}<p>Text of the post.</p></body></html>");
+            crate::extract(html.as_bytes()).metadata.authors
+        };
+        // Text content would glue the title and the bio to the name.
+        assert_eq!(
+            authors(
+                "<div class=\"author-card\"><img alt=\"\"><b>Jane Doe</b>\
+                 <span>Founder at Example</span><p>Jane writes about tools.</p></div>"
+            ),
+            ["Jane Doe"]
+        );
+        assert_eq!(
+            authors("<span class=\"byline\">By <a href=\"/p/1\">Ana Ruiz</a> | May 2</span>"),
+            ["Ana Ruiz"]
+        );
+        // A class-less link to the writer's page.
+        assert_eq!(
+            authors("<p>Written by <a href=\"https://x.example/author/sam-lee/\">Sam Lee</a></p>"),
+            ["Sam Lee"]
+        );
+        assert!(authors("<p><a href=\"/authors/\">All our writers</a></p>").is_empty());
     }
 
     #[test]

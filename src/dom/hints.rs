@@ -46,7 +46,8 @@ pub(crate) const SIGNATURE: u32 = 1 << 16;
 /// reference lists).
 pub(crate) const LEGAL: u32 = 1 << 17;
 /// Names an author (`class="author"`, `byline`, `rel=author`); a
-/// [`BYLINE`] too, kept apart for metadata.
+/// [`BYLINE`] too, kept apart for metadata. Alone (no [`BYLINE`]) on a
+/// link to an author's page (`/author/jane-doe/`): metadata only.
 pub(crate) const AUTHOR: u32 = 1 << 18;
 /// Named unmistakably as an article's body (`entry-content`,
 /// `itemprop=articleBody`); a [`CONTENT`] too. The bare word `content`

@@ -192,6 +192,19 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
     )
 }
 
+/// A URL whose path has an `author` or `authors` segment followed by one
+/// more (`/author/jane-doe/`), the usual address of a writer's page.
+fn is_author_url(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let mut segs = path.split('/').filter(|s| !s.is_empty());
+    while let Some(s) = segs.next() {
+        if s.eq_ignore_ascii_case("author") || s.eq_ignore_ascii_case("authors") {
+            return segs.next().is_some();
+        }
+    }
+    false
+}
+
 struct Sink {
     nodes: RefCell<Vec<Node>>,
     text: RefCell<String>,
@@ -464,6 +477,12 @@ impl TreeSink for Sink {
                 }
                 // Only the canonical `<link>`'s URL is read, never a link's.
                 "href" if tag == Tag::Link => Some(Attr::Href),
+                // A link to an author's page names the author (metadata
+                // only: not a byline hint, which would drop its block).
+                "href" if tag == Tag::A && is_author_url(v) => {
+                    bits |= hints::AUTHOR;
+                    None
+                }
                 "rel" if tag == Tag::Link || tag == Tag::A => Some(Attr::Rel),
                 "content" if tag == Tag::Meta => Some(Attr::Content),
                 "name" if tag == Tag::Meta => Some(Attr::Name),
