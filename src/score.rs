@@ -756,7 +756,10 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
                 stop_at: main.unwrap_or(NONE),
             },
         );
-    } else if !has_body {
+    } else if !has_body || !named_article(page, meta) {
+        // Paragraphs standing together make a body, but only a page that
+        // says it is an article (its type, an article-body name) keeps to
+        // it: a landing page's sections of paragraphs all join.
         add_sibling_sections(
             dom,
             page,
@@ -1053,6 +1056,27 @@ fn is_product_type(t: &str) -> bool {
     // OpenGraph's `product.group` is a category page, a group of products.
     (t.starts_with("product") || t.ends_with(":product") || t == "individualproduct")
         && !t.ends_with(".group")
+}
+
+/// Whether a declared page type names an article: schema.org's
+/// `Article` and its kinds (`NewsArticle`, `BlogPosting`, `Report`, ...),
+/// `og:type=article`.
+fn is_article_type(t: &str) -> bool {
+    t.ends_with("Article")
+        || t == "BlogPosting"
+        || t == "Report"
+        || t.eq_ignore_ascii_case("article")
+}
+
+/// Whether the page says it is an article: by its declared type, or by a
+/// paragraph in an element named as an article's body. Paragraphs that
+/// merely stand together (a landing page's sections) do not.
+fn named_article(page: &Page, meta: &Metadata) -> bool {
+    meta.page_type.as_deref().is_some_and(is_article_type)
+        || page
+            .blocks
+            .iter()
+            .any(|b| is_prose(b) && b.hints & hints::BODY != 0)
 }
 
 /// Whether a declared page type names a discussion, whose replies are
@@ -1813,6 +1837,33 @@ mod tests {
         assert!(text.contains("Set up takes four minutes"), "{text}");
         assert!(text.contains("get back to the work"), "{text}");
         assert!(text.contains("cash flow is steadier"), "{text}");
+    }
+
+    #[test]
+    fn sections_join_unless_the_page_says_it_is_an_article() {
+        let para = |n: u32| {
+            format!(
+                "<p>Point {n}: our engineers survey the building, plan each cable run and \
+                 leave the site as clean as they found it, every single time.</p>"
+            )
+        };
+        let body: String = (1..=5).map(para).collect();
+        let areas = links(40, "Electricians in town");
+        let page = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><div><section><h1>Office wiring</h1>{body}\
+                 </section><ul>{areas}</ul><section><h2>Aftercare</h2><p>After the work we test every \
+                 socket twice, label each circuit in the board and send you a signed report \
+                 within a week of finishing, with photographs of every room.</p>\
+                 </section></div></body></html>"
+            )
+        };
+        let text = text_with(Options::default(), &page(""));
+        assert!(text.contains("signed report"), "{text}");
+        let article = "<meta property=\"og:type\" content=\"article\">";
+        let text = text_with(Options::default(), &page(article));
+        assert!(!text.contains("signed report"), "{text}");
+        assert!(text.contains("Point 5"), "{text}");
     }
 
     #[test]
