@@ -171,7 +171,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                 if let Some(d) = e.attr(Attr::Datetime) {
                     set(&mut m.published, d);
                 } else if shown_date.is_none() {
-                    shown_date = shown_date_in(&dom.text_content(id));
+                    shown_date = short_text(dom, id).as_deref().and_then(shown_date_in);
                 }
             }
             _ => {}
@@ -191,7 +191,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             && e.hints & hints::HIDDEN == 0
         {
             date_tries += 1;
-            shown_date = shown_date_in(&dom.text_content(id));
+            shown_date = short_text(dom, id).as_deref().and_then(shown_date_in);
         }
         if let Some(prop) = e.attr(Attr::Itemprop)
             && e.tag != Tag::Meta
@@ -240,6 +240,22 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
 
 /// The longest byline text searched for a printed date.
 const MAX_DATELINE_BYTES: usize = 300;
+
+/// An element's text when it is at most [`MAX_DATELINE_BYTES`] long;
+/// gives up as soon as it is longer, without reading the rest (a byline
+/// class on a wrapper around the whole post).
+fn short_text(dom: &Dom, id: NodeId) -> Option<String> {
+    let mut out = String::new();
+    for n in dom.preorder(id) {
+        if let NodeData::Text { start, end } = dom.node(n).data {
+            out.push_str(dom.text_of(start, end));
+            if out.len() > MAX_DATELINE_BYTES {
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
 
 /// Month names, lower-cased, with their numbers: English (with its
 /// three-letter abbreviations), German, French, Spanish, Portuguese,

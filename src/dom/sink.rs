@@ -192,13 +192,21 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
     )
 }
 
-/// A URL whose path has an `author` or `authors` segment followed by one
-/// more (`/author/jane-doe/`), the usual address of a writer's page.
+/// A URL whose path has an `author` or `authors` segment (lower case)
+/// followed by one more (`/author/jane-doe/`), the usual address of a
+/// writer's page.
 fn is_author_url(href: &str) -> bool {
+    // Most links say nothing of authors: one substring search rules them
+    // out (author pages are addressed in lower case).
+    static AUTHOR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"author"));
+    if AUTHOR.find(href.as_bytes()).is_none() {
+        return false;
+    }
     let path = href.split(['?', '#']).next().unwrap_or("");
     let mut segs = path.split('/').filter(|s| !s.is_empty());
     while let Some(s) = segs.next() {
-        if s.eq_ignore_ascii_case("author") || s.eq_ignore_ascii_case("authors") {
+        if s == "author" || s == "authors" {
             return segs.next().is_some();
         }
     }
