@@ -591,15 +591,6 @@ mod tests {
         assert_eq!(from_class_or_id("no-sidebar sidebar") & SIDEBAR, SIDEBAR);
         assert_eq!(from_class_or_id("hide") & HIDDEN, HIDDEN);
         assert_eq!(from_class_or_id("widget widget_text") & SIDEBAR, SIDEBAR);
-        // An author's bio box signs off an article like a forum signature.
-        for c in [
-            "post-author-bio",
-            "about-the-author",
-            "bio",
-            "blog_contributorBio",
-        ] {
-            assert_eq!(from_class_or_id(c) & SIGNATURE, SIGNATURE, "{c}");
-        }
         assert_eq!(from_class_or_id("biology biography") & SIGNATURE, 0);
         assert_eq!(
             from_class_or_id("message-userExtras") & SIGNATURE,
@@ -611,13 +602,18 @@ mod tests {
         assert_eq!(from_class_or_id("region nocontent") & SIDEBAR, SIDEBAR);
         assert_eq!(from_class_or_id("onetrust-pc-sdk") & CONSENT, CONSENT);
         assert_eq!(from_class_or_id("cookie-recipe") & CONSENT, 0);
-        for c in [
-            "caption",
-            "wp-caption-text",
-            "imageEmbedCredit",
-            "photo-caption",
+        // An author's bio box signs off an article like a forum signature.
+        for (c, bit) in [
+            ("post-author-bio", SIGNATURE),
+            ("about-the-author", SIGNATURE),
+            ("bio", SIGNATURE),
+            ("blog_contributorBio", SIGNATURE),
+            ("caption", CAPTION),
+            ("wp-caption-text", CAPTION),
+            ("imageEmbedCredit", CAPTION),
+            ("photo-caption", CAPTION),
         ] {
-            assert_eq!(from_class_or_id(c) & CAPTION, CAPTION, "{c}");
+            assert_eq!(from_class_or_id(c) & bit, bit, "{c}");
         }
         for c in [
             "caption-s",
