@@ -201,8 +201,10 @@ fn is_prose(b: &BlockInfo) -> bool {
 /// modal whatever its class says (`<article class="modal-enabled">`); a
 /// comment container is believed unless it holds nearly all of it (then
 /// the page is a thread: a forum, a Q&A).
+/// On a page declared a product (`product`), elements named as shoppers'
+/// reviews keep their commerce bit whatever they hold.
 /// Returns the vetted bits and the raw ones, both accumulated.
-fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
+fn effective_hints(dom: &Dom, page: &Page, product: bool) -> (Vec<u32>, Vec<u32>) {
     // Shares are of the visible prose; hidden containers are measured
     // against all of it (a script-rendered page's content is all hidden).
     // u32: block lengths are u32 and a page's text is bounded by the input
@@ -260,6 +262,8 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
     let strict = hints::COMMENT | hints::MODAL;
     // A consent platform's dialog is never the content.
     let vetoable = hints::BOILERPLATE & !strict & !hints::HIDDEN & !hints::CONSENT;
+    // A product's reviews likewise, on a page declared a product.
+    let fixed = if product { hints::REVIEWS } else { 0 };
     for &id in &page.order {
         if total > 0.0 {
             let mut sums = [0u64; 32];
@@ -291,6 +295,7 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
         if signup.binary_search(&id).is_ok() {
             own |= hints::BANNER;
         }
+        let named = own;
         let p = dom.node(id).parent;
         raw[id as usize] = own | if p != NONE { raw[p as usize] } else { 0 };
         let share = if total > 0.0 {
@@ -320,6 +325,9 @@ fn effective_hints(dom: &Dom, page: &Page) -> (Vec<u32>, Vec<u32>) {
             && prose_all[id as usize] as f32 >= weights::COMMENT_VETO_SHARE * total_all
         {
             own &= !hints::HIDDEN;
+        }
+        if named & fixed != 0 {
+            own |= hints::COMMERCE;
         }
         let up = if p != NONE { acc[p as usize] } else { 0 };
         acc[id as usize] = up | own;
@@ -613,6 +621,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
                     || looks_like_json(&b.text));
         }
     }
+    let product_page = meta.page_type.as_deref().is_some_and(is_product_type);
     let (acc, raw) = if !on(Signal::MarkupHints) {
         // Only what hides a block is left: no names, no tags.
         for b in page.blocks.iter_mut() {
@@ -620,9 +629,9 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         }
         (vec![0; dom.nodes.len()], vec![0; dom.nodes.len()])
     } else if on(Signal::HintVetoes) {
-        effective_hints(dom, page)
+        effective_hints(dom, page, product_page)
     } else {
-        let (_, raw) = effective_hints(dom, page);
+        let (_, raw) = effective_hints(dom, page, product_page);
         (raw.clone(), raw)
     };
     if on(Signal::MarkupHints) {
@@ -2111,6 +2120,38 @@ mod tests {
             &html.replace("type=\"email\"", "type=\"text\""),
         );
         assert!(text.contains("One short letter a month"), "{text}");
+    }
+
+    #[test]
+    fn a_declared_products_reviews_are_never_its_content() {
+        let review = |n: u32| {
+            format!(
+                "<div class=\"review\"><p>Review {n}: the kettle boils fast and the lid \
+                 opens with one thumb, though the handle gets warm after a few minutes of \
+                 use, so mind your fingers.</p></div>"
+            )
+        };
+        let reviews: String = (1..=4).map(review).collect();
+        let page = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><main><h1>Stove kettle</h1>\
+                 <p>A stovetop kettle in brushed steel that holds two litres and whistles \
+                 when the water boils, made to last for decades of daily use.</p>\
+                 <p>The base is thick enough for induction, gas and electric hobs alike, \
+                 and the spout has a flap that lifts itself as you pour.</p>\
+                 <p>Every kettle is pressed, welded and polished in our own workshop, \
+                 and comes with a ten-year guarantee against rust and leaks.</p>\
+                 <section class=\"reviews\">{reviews}</section></main></body></html>"
+            )
+        };
+        let product = r#"<script type="application/ld+json">{"@type":"Product","name":"Stove kettle"}</script>"#;
+        let text = text_with(Options::default(), &page(product));
+        assert!(!text.contains("Review 3"), "{text}");
+        assert!(text.contains("whistles"), "{text}");
+        // Undeclared, the reviews that hold most of the prose are believed
+        // to be the page's own (a review site's article is named so too).
+        let text = text_with(Options::default(), &page(""));
+        assert!(text.contains("Review 3"), "{text}");
     }
 
     #[test]

@@ -74,6 +74,11 @@ pub(crate) const CAROUSEL: u32 = 1 << 22;
 /// privacy-settings dialog).
 pub(crate) const CONSENT: u32 = 1 << 23;
 
+/// Named as shoppers' reviews (`reviews`, `itemprop=review`); a
+/// [`COMMERCE`] too. On a page declared a product the reviews are never
+/// its content, however much of its text they hold.
+pub(crate) const REVIEWS: u32 = 1 << 24;
+
 /// The hints that mark a block as boilerplate.
 pub(crate) const BOILERPLATE: u32 = NAV
     | RELATED
@@ -259,7 +264,7 @@ const WORDS: &[(&str, u32)] = &[
     ("cta", AD),
     ("promoted", AD),
     ("banner", AD),
-    ("reviews", COMMERCE),
+    ("reviews", COMMERCE | REVIEWS),
     ("sig", SIGNATURE),
     ("bio", SIGNATURE),
     ("sns", SOCIAL),

@@ -477,8 +477,9 @@ impl TreeSink for Sink {
                         bits |= hints::CONTENT;
                     }
                     // Shoppers' reviews and ratings on a product page.
-                    if v.eq_ignore_ascii_case("review") || v.eq_ignore_ascii_case("aggregateRating")
-                    {
+                    if v.eq_ignore_ascii_case("review") {
+                        bits |= hints::COMMERCE | hints::REVIEWS;
+                    } else if v.eq_ignore_ascii_case("aggregateRating") {
                         bits |= hints::COMMERCE;
                     }
                     Some(Attr::Itemprop)
