@@ -241,20 +241,11 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
 /// The longest byline text searched for a printed date.
 const MAX_DATELINE_BYTES: usize = 300;
 
-/// An element's text when it is at most [`MAX_DATELINE_BYTES`] long;
-/// gives up as soon as it is longer, without reading the rest (a byline
-/// class on a wrapper around the whole post).
+/// An element's text for a printed date, unless it is longer than a
+/// byline (a byline class on a wrapper around the whole post): not read
+/// past that.
 fn short_text(dom: &Dom, id: NodeId) -> Option<String> {
-    let mut out = String::new();
-    for n in dom.preorder(id) {
-        if let NodeData::Text { start, end } = dom.node(n).data {
-            out.push_str(dom.text_of(start, end));
-            if out.len() > MAX_DATELINE_BYTES {
-                return None;
-            }
-        }
-    }
-    Some(out)
+    dom.short_text_content(id, MAX_DATELINE_BYTES)
 }
 
 /// Month names, lower-cased, with their numbers: English (with its

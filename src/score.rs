@@ -262,8 +262,6 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool) -> (Vec<u32>, Vec<u32>
     let strict = hints::COMMENT | hints::MODAL;
     // A consent platform's dialog is never the content.
     let vetoable = hints::BOILERPLATE & !strict & !hints::HIDDEN & !hints::CONSENT;
-    // A product's reviews likewise, on a page declared a product.
-    let fixed = if product { hints::REVIEWS } else { 0 };
     for &id in &page.order {
         if total > 0.0 {
             let mut sums = [0u64; 32];
@@ -295,7 +293,6 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool) -> (Vec<u32>, Vec<u32>
         if signup.binary_search(&id).is_ok() {
             own |= hints::BANNER;
         }
-        let named = own;
         let p = dom.node(id).parent;
         raw[id as usize] = own | if p != NONE { raw[p as usize] } else { 0 };
         let share = if total > 0.0 {
@@ -326,7 +323,9 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool) -> (Vec<u32>, Vec<u32>
         {
             own &= !hints::HIDDEN;
         }
-        if named & fixed != 0 {
+        // A product's reviews are never vetoed either, on a page declared
+        // a product.
+        if product && raw[id as usize] & hints::REVIEWS != 0 {
             own |= hints::COMMERCE;
         }
         let up = if p != NONE { acc[p as usize] } else { 0 };
@@ -907,8 +906,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     }
     // A product's name is part of its page (its title is the product);
     // an article's headline is the page's title, not its text.
-    let product = meta.page_type.as_deref().is_some_and(is_product_type);
-    if on(Signal::LeadIn) && !product {
+    if on(Signal::LeadIn) && !product_page {
         drop_title(page, title);
     }
     if on(Signal::Repeats) {

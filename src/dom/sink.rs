@@ -16,9 +16,9 @@ use html5ever::{Attribute, LocalName, Namespace, QualName, local_name, ns};
 
 use super::hints;
 use super::{
-    Attr, AttrValue, DOCUMENT, Dom, Element, Extra, NONE, Node, NodeData, NodeId, Tag, element_name,
+    Attr, AttrValue, DOCUMENT, Dom, Element, Extra, MAX_EMAIL_FIELDS, NONE, Node, NodeData, NodeId,
+    Source, Tag, element_name,
 };
-use super::{MAX_EMAIL_FIELDS, Source};
 use crate::decode;
 use crate::guard::{self, NodeCount, TokenGuard};
 use crate::{Degradation, Options};
