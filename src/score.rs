@@ -113,6 +113,12 @@ mod weights {
     /// Blocks shorter than this with no sentence punctuation are fragments
     /// (labels, dates, button text) unless surrounded by content.
     pub const FRAGMENT_LEN: u32 = 25;
+    /// A block whose link text is at least this share of its text is
+    /// nothing but a link.
+    pub const LINK_ONLY: f32 = 0.95;
+    /// A list of links is part of the text only after a paragraph at least
+    /// this long (not after a label such as "Related:").
+    pub const LIST_LEAD_MIN_LEN: u32 = 25;
     /// Bylines and meta lines are short; a long block with a byline hint is
     /// more likely prose in an oddly named container.
     pub const BYLINE_MAX_LEN: u32 = 200;
@@ -903,6 +909,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     }
     if on(Signal::Smoothing) {
         smooth(dom, page, preset, listing);
+        keep_inline_lists(page);
     }
     // A product's name is part of its page (its title is the product);
     // an article's headline is the page's title, not its text.
@@ -1325,6 +1332,49 @@ fn smooth(dom: &Dom, page: &mut Page, preset: Preset, listing: bool) {
     }
 }
 
+/// A list of links standing between the article's paragraphs (the
+/// products a guide compares with a word on each, the steps of a how-to)
+/// is part of the text: the link-density veto read its items as a "read
+/// also" box. A list that ends the text, follows a short label ("You might
+/// also like:") or holds nothing but links (headlines) stays out.
+fn keep_inline_lists(page: &mut Page) {
+    let n = page.blocks.len();
+    let is_item = |b: &BlockInfo| matches!(b.kind, BlockKind::ListItem { .. });
+    let mut i = 0;
+    while i < n {
+        if !is_item(&page.blocks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < n && (is_item(&page.blocks[j]) || page.blocks[j].len == 0) {
+            j += 1;
+        }
+        let before = page.blocks[..i].iter().rev().find(|b| b.len > 0);
+        let after = page.blocks[j..].iter().find(|b| b.len > 0);
+        let inside = before.is_some_and(|b| {
+            b.kept && b.reason == Reason::Content && b.len >= weights::LIST_LEAD_MIN_LEN
+        }) && after.is_some_and(|b| {
+            b.kept && matches!(b.reason, Reason::Content | Reason::HeadingOfContent)
+        });
+        // Items that are nothing but links (headlines) are a "read also"
+        // box wherever it stands.
+        let only_links = page.blocks[i..j]
+            .iter()
+            .filter(|b| b.len > 0)
+            .all(|b| b.link_density() >= weights::LINK_ONLY);
+        if inside && !only_links {
+            for b in &mut page.blocks[i..j] {
+                if matches!(b.reason, Reason::ReadAlso | Reason::LinkDense) {
+                    b.kept = true;
+                    b.reason = Reason::Context;
+                }
+            }
+        }
+        i = j;
+    }
+}
+
 /// The page title is metadata, not body text: drop a kept heading that
 /// repeats it before any kept paragraph.
 /// The share of `a`'s words (letters and digits, lower-cased) that `b`
@@ -1647,6 +1697,48 @@ mod tests {
             assert!(text.contains("Winter stew number 11"), "{open}: {text}");
             assert!(!text.contains("Performance cookies"), "{open}: {text}");
         }
+    }
+
+    /// A list of links between the article's paragraphs is its text when
+    /// its items say more than their links; a list of bare headlines there,
+    /// or one after a label, is a "read also" box.
+    #[test]
+    fn a_list_of_links_inside_the_text_is_kept_a_box_of_headlines_is_not() {
+        let para = |s: &str| {
+            format!(
+                "<p>{s} The harbour froze for the first time in forty years, and the ferries \
+                 stayed in port while the radio said the same thing at noon and at six.</p>"
+            )
+        };
+        let page = |lead: &str, items: &str| {
+            format!(
+                "<html><body><article>{}{}{lead}<ul>{items}</ul>{}{}</article></body></html>",
+                para("One."),
+                para("Two."),
+                para("Three."),
+                para("Four.")
+            )
+        };
+        let own: String = ["Kettle", "Toaster", "Blender"]
+            .iter()
+            .map(|n| format!("<li><a href=\"/{n}\">The {n} Deluxe</a> (ours)</li>"))
+            .collect();
+        let text = text_with(
+            Options::default(),
+            &page(&para("Here is what we used."), &own),
+        );
+        assert!(text.contains("The Toaster Deluxe (ours)"), "{text}");
+        let heads: String = ["Kettle", "Toaster", "Blender"]
+            .iter()
+            .map(|n| format!("<li><a href=\"/{n}\">Why the {n} came back in fashion</a></li>"))
+            .collect();
+        let text = text_with(
+            Options::default(),
+            &page(&para("Here is what we used."), &heads),
+        );
+        assert!(!text.contains("Why the Toaster"), "{text}");
+        let text = text_with(Options::default(), &page("<p>See also:</p>", &own));
+        assert!(!text.contains("Toaster Deluxe"), "{text}");
     }
 
     #[test]
