@@ -116,8 +116,8 @@ mod weights {
     /// A block whose link text is at least this share of its text is
     /// nothing but a link.
     pub const LINK_ONLY: f32 = 0.95;
-    /// A list of links is part of the text only after a paragraph at least
-    /// this long (not after a label such as "Related:").
+    /// A list of links is part of the text only after a paragraph (or a
+    /// heading) at least this long, not after a label such as "Related:".
     pub const LIST_LEAD_MIN_LEN: u32 = 25;
     /// Bylines and meta lines are short; a long block with a byline hint is
     /// more likely prose in an oddly named container.
@@ -908,8 +908,9 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         drop_lead_in(page, &inside);
     }
     if on(Signal::Smoothing) {
-        smooth(dom, page, preset, listing);
+        // Before `smooth`, which keeps a heading only over kept text.
         keep_inline_lists(page);
+        smooth(dom, page, preset, listing);
     }
     // A product's name is part of its page (its title is the product);
     // an article's headline is the page's title, not its text.
@@ -1336,7 +1337,9 @@ fn smooth(dom: &Dom, page: &mut Page, preset: Preset, listing: bool) {
 /// products a guide compares with a word on each, the steps of a how-to)
 /// is part of the text: the link-density veto read its items as a "read
 /// also" box. A list that ends the text, follows a short label ("You might
-/// also like:") or holds nothing but links (headlines) stays out.
+/// also like:") or holds nothing but links (headlines) stays out; a
+/// section heading long enough to name something leads a list like a
+/// paragraph does.
 fn keep_inline_lists(page: &mut Page) {
     let n = page.blocks.len();
     let is_item = |b: &BlockInfo| matches!(b.kind, BlockKind::ListItem { .. });
@@ -1739,6 +1742,11 @@ mod tests {
         assert!(!text.contains("Why the Toaster"), "{text}");
         let text = text_with(Options::default(), &page("<p>See also:</p>", &own));
         assert!(!text.contains("Toaster Deluxe"), "{text}");
+        // A section heading leads the list and heads it: both stay.
+        let lead = "<h3>The three machines we tried this winter</h3>";
+        let text = text_with(Options::default(), &page(lead, &own));
+        assert!(text.contains("The three machines we tried"), "{text}");
+        assert!(text.contains("The Toaster Deluxe (ours)"), "{text}");
     }
 
     #[test]
