@@ -233,8 +233,9 @@ pub struct Metadata {
     /// Publication date, ISO 8601: from JSON-LD, meta tags, microdata or
     /// `<time datetime>`; else the first date printed in a byline or
     /// `<time>` (`Dec. 15, 2025`, `15.12.2025`, `2025年12月15日`; a
-    /// slashed `03/04/2025` reads month first unless that cannot be), as
-    /// `YYYY-MM-DD`.
+    /// slashed `03/04/2025` reads month first unless that cannot be), else
+    /// a short line under the first `<h1>` that is a date ("Last updated:
+    /// Dec 12, 2025"), as `YYYY-MM-DD`.
     pub published: Option<String>,
     /// Last modification date, ISO 8601.
     pub modified: Option<String>,

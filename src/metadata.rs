@@ -96,6 +96,10 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     // used when no markup gives one.
     let mut shown_date = None;
     let mut date_tries = 0;
+    // A short line under the headline that is a date ("Dec 12, 2025",
+    // "Last updated: 3 March 2024"): the last resort.
+    let mut headline_date = None;
+    let mut after_h1: Option<usize> = None;
     for id in dom.preorder(DOCUMENT) {
         let Some(e) = dom.element(id) else { continue };
         match e.tag {
@@ -176,6 +180,20 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             }
             _ => {}
         }
+        if let Some(n) = after_h1.as_mut()
+            && headline_date.is_none()
+            && *n < MAX_HEADLINE_FOLLOWERS
+            && e.hints & hints::HIDDEN == 0
+        {
+            *n += 1;
+            headline_date = dom
+                .short_text_content(id, MAX_DATE_LINE_BYTES)
+                .as_deref()
+                .and_then(shown_date_in);
+        }
+        if e.tag == Tag::H1 && after_h1.is_none() {
+            after_h1 = Some(0);
+        }
         // Only the first few candidates are read: each read walks a subtree.
         if byline.is_none()
             && byline_tries < MAX_BYLINE_TRIES
@@ -233,13 +251,20 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
         }
     }
     if m.published.is_none() && m.modified.is_none() {
-        m.published = shown_date;
+        m.published = shown_date.or(headline_date);
     }
     m
 }
 
 /// The longest byline text searched for a printed date.
 const MAX_DATELINE_BYTES: usize = 300;
+
+/// A date line under the headline is this short at most: the date and a
+/// label, not a sentence that mentions a date.
+const MAX_DATE_LINE_BYTES: usize = 48;
+
+/// How many elements after the first `<h1>` are read for a date line.
+const MAX_HEADLINE_FOLLOWERS: usize = 24;
 
 /// An element's text for a printed date, unless it is longer than a
 /// byline (a byline class on a wrapper around the whole post): not read
@@ -722,6 +747,27 @@ mod tests {
         );
         // A date in running text is not the page's.
         assert_eq!(published("", "<p>On March 3, 2026 we met.</p>"), None);
+        // A short, class-less line under the headline is; a sentence there
+        // that mentions a date is not, nor is a line before the headline.
+        let under = |line: &str| {
+            published(
+                "",
+                &format!(
+                    "<p>Sale ends 1 May 2026</p><h1>Notes from the harbour</h1>\
+                     <div><span>{line}</span></div><p>The ice came early this year.</p>"
+                ),
+            )
+        };
+        assert_eq!(
+            under("Last updated: Dec 12, 2025").as_deref(),
+            Some("2025-12-12")
+        );
+        assert_eq!(under("12.12.2025").as_deref(), Some("2025-12-12"));
+        assert_eq!(
+            under("The ferry stopped running on 2 March 2026, as it did last year"),
+            None
+        );
+        assert_eq!(under("Ana Ruiz"), None);
     }
 
     #[test]
