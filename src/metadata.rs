@@ -2,6 +2,8 @@
 //! URL, image and tags, from JSON-LD, OpenGraph and other meta tags,
 //! microdata and the markup, in that order of trust.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use crate::dom::{Attr, DOCUMENT, Dom, NodeData, NodeId, Tag, hints};
@@ -81,10 +83,16 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
 /// Gathers the page's metadata.
 pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     let mut m = Metadata::default();
-    for ld in &dom.json_ld {
-        if let Ok(v) = serde_json::from_str::<Value>(ld.trim()) {
-            json_ld(&v, &mut m);
-        }
+    let lds: Vec<Value> = dom
+        .json_ld
+        .iter()
+        .filter_map(|ld| serde_json::from_str::<Value>(ld.trim()).ok())
+        .collect();
+    // Authors are often `{"@id": ...}` references to a `Person` elsewhere
+    // in the page's JSON-LD (another script, the `@graph`).
+    let names = ld_names(&lds);
+    for v in &lds {
+        json_ld(v, &mut m, &names);
     }
     let mut title_tag = None;
     let mut og_title = None;
@@ -215,8 +223,12 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             && e.tag != Tag::Meta
         {
             match prop {
+                // A microdata `Person` is a card (name, rank, post count):
+                // its `name`, else its first text that is not a label.
                 "author" | "creator" if m.authors.is_empty() => {
-                    push_unique(&mut m.authors, &dom.text_content(id))
+                    if let Some(n) = itemprop_name(dom, id).or_else(|| byline_name(dom, id)) {
+                        push_unique(&mut m.authors, &n);
+                    }
                 }
                 "datePublished" => {
                     if let Some(d) = e.attr(Attr::Datetime) {
@@ -453,6 +465,14 @@ fn author_name(text: &str) -> Option<String> {
     } else {
         t
     };
+    // A date ("August 28, 2025") sits where the name would, alone or
+    // beside it ("Dec. 19, 2025 · Jane Doe"): the part without it.
+    if shown_date_in(&t).is_some() {
+        return t
+            .split(['·', '|', '•', '—', '–'])
+            .filter(|part| shown_date_in(part).is_none())
+            .find_map(author_name);
+    }
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     (letters >= 3 && t.chars().count() <= MAX_AUTHOR_CHARS).then_some(t)
 }
@@ -571,13 +591,77 @@ fn content_type(v: &Value) -> Option<&str> {
     }
 }
 
+/// The `name` of every JSON-LD object that has an `@id`, by that id.
+fn ld_names(roots: &[Value]) -> HashMap<&str, &str> {
+    let mut names = HashMap::new();
+    let mut stack: Vec<&Value> = roots.iter().collect();
+    let mut seen = 0;
+    while let Some(v) = stack.pop() {
+        seen += 1;
+        if seen > MAX_LD_VALUES {
+            break;
+        }
+        match v {
+            Value::Array(a) => stack.extend(a),
+            Value::Object(o) => {
+                if let (Some(Value::String(id)), Some(Value::String(name))) =
+                    (o.get("@id"), o.get("name"))
+                {
+                    names.entry(id.as_str()).or_insert(name.as_str());
+                }
+                stack.extend(o.values());
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
+/// A JSON-LD author's name: a string, an object's `name`, or the name of
+/// the object its `@id` refers to. Never a URL or an id: those name no one.
+fn ld_person<'a>(v: &'a Value, names: &HashMap<&str, &'a str>) -> Option<&'a str> {
+    let n = match v {
+        Value::String(s) => s.as_str(),
+        Value::Object(o) => match (o.get("name"), o.get("@id")) {
+            (Some(Value::String(n)), _) => n.as_str(),
+            (Some(Value::Array(a)), _) => a.first().and_then(Value::as_str)?,
+            (_, Some(Value::String(id))) => names.get(id.as_str())?,
+            _ => return None,
+        },
+        Value::Array(a) => return a.first().and_then(|x| ld_person(x, names)),
+        _ => return None,
+    };
+    (!n.starts_with("http") && !n.starts_with('#')).then_some(n)
+}
+
+/// The text of the first `itemprop="name"` inside a microdata item (its
+/// `content` when it is a `<meta>`).
+fn itemprop_name(dom: &Dom, id: NodeId) -> Option<String> {
+    dom.preorder(id)
+        .take(MAX_BYLINE_NODES)
+        .skip(1)
+        .find_map(|n| {
+            let e = dom.element(n)?;
+            if e.attr(Attr::Itemprop) != Some("name") {
+                return None;
+            }
+            match e.attr(Attr::Content) {
+                Some(c) => author_name(c),
+                None => byline_name(dom, n),
+            }
+        })
+}
+
+/// Values visited in one page's JSON-LD at most.
+const MAX_LD_VALUES: usize = 10_000;
+
 /// Walks JSON-LD objects (top level, arrays, `@graph`) without recursion.
-fn json_ld(root: &Value, m: &mut Metadata) {
+fn json_ld(root: &Value, m: &mut Metadata, names: &HashMap<&str, &str>) {
     let mut stack = vec![root];
     let mut seen = 0;
     while let Some(v) = stack.pop() {
         seen += 1;
-        if seen > 10_000 {
+        if seen > MAX_LD_VALUES {
             break;
         }
         match v {
@@ -611,13 +695,13 @@ fn json_ld(root: &Value, m: &mut Metadata) {
                 match o.get("author") {
                     Some(Value::Array(a)) => {
                         for x in a {
-                            if let Some(n) = str_of(x) {
+                            if let Some(n) = ld_person(x, names) {
                                 push_unique(&mut m.authors, n);
                             }
                         }
                     }
                     Some(x) => {
-                        if let Some(n) = str_of(x) {
+                        if let Some(n) = ld_person(x, names) {
                             push_unique(&mut m.authors, n);
                         }
                     }
@@ -724,6 +808,36 @@ mod tests {
             ["Sam Lee"]
         );
         assert!(authors("<p><a href=\"/authors/\">All our writers</a></p>").is_empty());
+    }
+
+    #[test]
+    fn authors_are_names_not_references_cards_or_dates() {
+        let authors = |head: &str, body: &str| {
+            let html = format!("<html><head>{head}</head><body>{body}<p>Text.</p></body></html>");
+            crate::extract(html.as_bytes()).metadata.authors
+        };
+        let ld = |json: &str| format!("<script type=\"application/ld+json\">{json}</script>");
+        // An `@id` reference resolves to the `Person` it names, even in
+        // another script; an id or URL alone names no one.
+        let article = ld(r##"{"@graph":[{"@type":"Article","headline":"h",
+            "author":{"@id":"https://x.example/#/person/1"}}]}"##);
+        let person =
+            ld(r#"{"@type":"Person","@id":"https://x.example/#/person/1","name":"Ana Ruiz"}"#);
+        assert_eq!(authors(&format!("{article}{person}"), ""), ["Ana Ruiz"]);
+        assert!(authors(&article, "").is_empty());
+        let url = ld(r#"{"@type":"Article","author":"https://x.example/author/ana/"}"#);
+        assert!(authors(&url, "").is_empty());
+        // A microdata `Person` card: its name, not its rank and post count.
+        let card = "<div itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">\
+            <a href=\"/m/1\"><span itemprop=\"name\">sam_lee</span></a>\
+            <span>Senior Member</span> <span>Joined Mar 2, 2019</span></div>";
+        assert_eq!(authors("", card), ["sam_lee"]);
+        let plain = "<div itemprop=\"author\"><b>kim</b> <i>Moderator</i></div>";
+        assert_eq!(authors("", plain), ["kim"]);
+        // A date in the byline is not a name; the name beside it is.
+        let dated = |line: &str| authors("", &format!("<p class=\"byline\">{line}</p>"));
+        assert!(dated("August 28, 2025").is_empty());
+        assert_eq!(dated("Dec. 19, 2025 · Niko Ruiz"), ["Niko Ruiz"]);
     }
 
     #[test]
