@@ -1749,6 +1749,29 @@ mod tests {
         assert!(text.contains("The Toaster Deluxe (ours)"), "{text}");
     }
 
+    /// What the publisher keeps out of search snippets is not the text.
+    #[test]
+    fn a_box_kept_out_of_snippets_is_not_content() {
+        let para = |s: &str| {
+            format!(
+                "<p>{s} The harbour froze for the first time in forty years, and the ferries \
+                 stayed in port while the radio said the same thing at noon and at six.</p>"
+            )
+        };
+        let page = format!(
+            "<html><body><article>{}{}<div data-nosnippet><p>Our newsroom is funded by \
+             readers like you, and every gift keeps the harbour report free to read.</p></div>\
+             {}<p>By Thursday the children were skating between the moorings.</p>\
+             </article></body></html>",
+            para("One."),
+            para("Two."),
+            para("Three.")
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("By Thursday"), "{text}");
+        assert!(!text.contains("funded by readers"), "{text}");
+    }
+
     #[test]
     fn figure_captions_go_unless_the_recall_preset_keeps_them() {
         let page = "<html><body><article>\

@@ -17,7 +17,8 @@ pub(crate) const SOCIAL: u32 = 1 << 3;
 pub(crate) const BANNER: u32 = 1 << 4;
 /// Page footers and copyright lines.
 pub(crate) const FOOTER: u32 = 1 << 5;
-/// Sidebars and widget areas.
+/// Sidebars and widget areas; also what the publisher keeps out of search
+/// snippets (`data-nosnippet`, `nocontent`).
 pub(crate) const SIDEBAR: u32 = 1 << 6;
 /// Comment threads.
 pub(crate) const COMMENT: u32 = 1 << 7;

@@ -454,6 +454,12 @@ impl TreeSink for Sink {
                     bits |= hints::HIDDEN;
                     None
                 }
+                // Kept out of search snippets by the publisher (Google's
+                // attribute): not the page's text, like `nocontent`.
+                "data-nosnippet" => {
+                    bits |= hints::SIDEBAR;
+                    None
+                }
                 "aria-hidden" if v.trim().eq_ignore_ascii_case("true") => {
                     bits |= hints::HIDDEN;
                     None
