@@ -1331,6 +1331,32 @@ fn smooth(dom: &Dom, page: &mut Page, preset: Preset, listing: bool) {
             b.reason = Reason::TooShort;
         }
     }
+    // A heading right over a kept subheading, the two alone between texts,
+    // is a two-line title (a name over a role, a kicker over a headline);
+    // three or more headings in a row are a list of headlines, judged as
+    // above.
+    let nonempty: Vec<usize> = (0..n).filter(|&i| page.blocks[i].len > 0).collect();
+    let is_heading = |k: usize| matches!(page.blocks[nonempty[k]].kind, BlockKind::Heading(_));
+    let mut pairs = Vec::new();
+    for k in 0..nonempty.len().saturating_sub(1) {
+        let (i, j) = (nonempty[k], nonempty[k + 1]);
+        let (b, next) = (&page.blocks[i], &page.blocks[j]);
+        if is_heading(k)
+            && !b.kept
+            && b.reason == Reason::TooShort
+            && is_heading(k + 1)
+            && next.kept
+            && next.reason == Reason::HeadingOfContent
+            && (k == 0 || !is_heading(k - 1))
+            && (k + 2 >= nonempty.len() || !is_heading(k + 2))
+        {
+            pairs.push(i);
+        }
+    }
+    for i in pairs {
+        page.blocks[i].kept = true;
+        page.blocks[i].reason = Reason::HeadingOfContent;
+    }
 }
 
 /// A list of links standing between the article's paragraphs (the
@@ -1747,6 +1773,40 @@ mod tests {
         let text = text_with(Options::default(), &page(lead, &own));
         assert!(text.contains("The three machines we tried"), "{text}");
         assert!(text.contains("The Toaster Deluxe (ours)"), "{text}");
+    }
+
+    /// Two headings alone between texts are one title; a run of three is a
+    /// list of headlines and only the last, over its text, stays.
+    #[test]
+    fn a_heading_over_a_subheading_is_a_two_line_title() {
+        let para = |s: &str| {
+            format!(
+                "<p>{s} The harbour froze for the first time in forty years, and the ferries \
+                 stayed in port while the radio said the same thing at noon and at six.</p>"
+            )
+        };
+        let page = |heads: &str| {
+            format!(
+                "<html><body><article>{}{}{heads}{}{}</article></body></html>",
+                para("One."),
+                para("Two."),
+                para("Three."),
+                para("Four.")
+            )
+        };
+        let text = text_with(
+            Options::default(),
+            &page("<h2>Jenny Berglund</h2><h2>Harbour pilot</h2>"),
+        );
+        assert!(text.contains("Jenny Berglund"), "{text}");
+        assert!(text.contains("Harbour pilot"), "{text}");
+        let text = text_with(
+            Options::default(),
+            &page("<h2>Ice on the river</h2><h2>Snow in the hills</h2><h2>Harbour pilot</h2>"),
+        );
+        assert!(!text.contains("Ice on the river"), "{text}");
+        assert!(!text.contains("Snow in the hills"), "{text}");
+        assert!(text.contains("Harbour pilot"), "{text}");
     }
 
     /// What the publisher keeps out of search snippets is not the text.
