@@ -1305,7 +1305,8 @@ fn smooth(dom: &Dom, page: &mut Page, preset: Preset, listing: bool) {
         let BlockKind::Heading(level) = page.blocks[i].kind else {
             continue;
         };
-        if !page.blocks[i].kept || text_heading(&page.blocks[i], level) {
+        // On a listing page a heading is an item's name: content itself.
+        if !page.blocks[i].kept || text_heading(&page.blocks[i], level) || listing {
             continue;
         }
         let mut has_content = false;
@@ -1773,6 +1774,27 @@ mod tests {
         let text = text_with(Options::default(), &page(lead, &own));
         assert!(text.contains("The three machines we tried"), "{text}");
         assert!(text.contains("The Toaster Deluxe (ours)"), "{text}");
+    }
+
+    /// On a listing, an item's heading is its name, with or without text
+    /// under it.
+    #[test]
+    fn a_listing_keeps_its_items_headings() {
+        let cards: String = (0..12)
+            .map(|i| {
+                format!(
+                    "<div class=\"card\"><a href=\"/d/{i}\"><img src=\"/{i}.jpg\"></a>\
+                     <h3>Walnut desk model {i}</h3></div>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/shop>Shop</a></nav><main><h1>Furniture</h1>\
+             <p>Made to order in our workshop.</p><div class=\"grid\">{cards}</div></main></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Walnut desk model 3"), "{text}");
+        assert!(text.contains("Walnut desk model 11"), "{text}");
     }
 
     /// Two headings alone between texts are one title; a run of three is a
