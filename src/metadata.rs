@@ -90,9 +90,12 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
         .collect();
     // Authors are often `{"@id": ...}` references to a `Person` elsewhere
     // in the page's JSON-LD (another script, the `@graph`).
-    let names = ld_names(&lds);
+    let mut names = LdNames {
+        roots: &lds,
+        map: None,
+    };
     for v in &lds {
-        json_ld(v, &mut m, &names);
+        json_ld(v, &mut m, &mut names);
     }
     let mut title_tag = None;
     let mut og_title = None;
@@ -382,7 +385,8 @@ const DATE_FILLERS: &[&str] = &["de", "del", "of", "the"];
 /// month name on either side of the day (`Dec. 15, 2025`, `15 décembre
 /// 2025`).
 fn shown_date_in(text: &str) -> Option<String> {
-    if text.len() > MAX_DATELINE_BYTES {
+    // Every form has a year in ASCII digits; most lines read have none.
+    if text.len() > MAX_DATELINE_BYTES || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let ymd = |y: u32, mo: u32, d: u32| {
@@ -591,6 +595,23 @@ fn content_type(v: &Value) -> Option<&str> {
     }
 }
 
+/// The names of the page's JSON-LD objects by their `@id`, gathered the
+/// first time a reference needs one (most pages never do).
+struct LdNames<'a> {
+    roots: &'a [Value],
+    map: Option<HashMap<&'a str, &'a str>>,
+}
+
+impl<'a> LdNames<'a> {
+    fn get(&mut self, id: &str) -> Option<&'a str> {
+        let roots = self.roots;
+        self.map
+            .get_or_insert_with(|| ld_names(roots))
+            .get(id)
+            .copied()
+    }
+}
+
 /// The `name` of every JSON-LD object that has an `@id`, by that id.
 fn ld_names(roots: &[Value]) -> HashMap<&str, &str> {
     let mut names = HashMap::new();
@@ -619,13 +640,13 @@ fn ld_names(roots: &[Value]) -> HashMap<&str, &str> {
 
 /// A JSON-LD author's name: a string, an object's `name`, or the name of
 /// the object its `@id` refers to. Never a URL or an id: those name no one.
-fn ld_person<'a>(v: &'a Value, names: &HashMap<&str, &'a str>) -> Option<&'a str> {
+fn ld_person<'a>(v: &'a Value, names: &mut LdNames<'a>) -> Option<&'a str> {
     let n = match v {
         Value::String(s) => s.as_str(),
         Value::Object(o) => match (o.get("name"), o.get("@id")) {
             (Some(Value::String(n)), _) => n.as_str(),
             (Some(Value::Array(a)), _) => a.first().and_then(Value::as_str)?,
-            (_, Some(Value::String(id))) => names.get(id.as_str())?,
+            (_, Some(Value::String(id))) => names.get(id)?,
             _ => return None,
         },
         Value::Array(a) => return a.first().and_then(|x| ld_person(x, names)),
@@ -656,7 +677,7 @@ fn itemprop_name(dom: &Dom, id: NodeId) -> Option<String> {
 const MAX_LD_VALUES: usize = 10_000;
 
 /// Walks JSON-LD objects (top level, arrays, `@graph`) without recursion.
-fn json_ld(root: &Value, m: &mut Metadata, names: &HashMap<&str, &str>) {
+fn json_ld<'a>(root: &'a Value, m: &mut Metadata, names: &mut LdNames<'a>) {
     let mut stack = vec![root];
     let mut seen = 0;
     while let Some(v) = stack.pop() {
