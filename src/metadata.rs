@@ -615,27 +615,33 @@ impl<'a> LdNames<'a> {
 /// The `name` of every JSON-LD object that has an `@id`, by that id.
 fn ld_names(roots: &[Value]) -> HashMap<&str, &str> {
     let mut names = HashMap::new();
-    let mut stack: Vec<&Value> = roots.iter().collect();
+    ld_walk(roots, |v, stack| match v {
+        Value::Array(a) => stack.extend(a),
+        Value::Object(o) => {
+            if let (Some(Value::String(id)), Some(Value::String(name))) =
+                (o.get("@id"), o.get("name"))
+            {
+                names.entry(id.as_str()).or_insert(name.as_str());
+            }
+            stack.extend(o.values());
+        }
+        _ => {}
+    });
+    names
+}
+
+/// Visits JSON-LD values from `roots` without recursion, at most
+/// [`MAX_LD_VALUES`] of them; `visit` pushes the values to go on with.
+fn ld_walk<'a>(roots: &'a [Value], mut visit: impl FnMut(&'a Value, &mut Vec<&'a Value>)) {
+    let mut stack: Vec<&Value> = roots.iter().rev().collect();
     let mut seen = 0;
     while let Some(v) = stack.pop() {
         seen += 1;
         if seen > MAX_LD_VALUES {
             break;
         }
-        match v {
-            Value::Array(a) => stack.extend(a),
-            Value::Object(o) => {
-                if let (Some(Value::String(id)), Some(Value::String(name))) =
-                    (o.get("@id"), o.get("name"))
-                {
-                    names.entry(id.as_str()).or_insert(name.as_str());
-                }
-                stack.extend(o.values());
-            }
-            _ => {}
-        }
+        visit(v, &mut stack);
     }
-    names
 }
 
 /// A JSON-LD author's name: a string, an object's `name`, or the name of
@@ -678,81 +684,71 @@ const MAX_LD_VALUES: usize = 10_000;
 
 /// Walks JSON-LD objects (top level, arrays, `@graph`) without recursion.
 fn json_ld<'a>(root: &'a Value, m: &mut Metadata, names: &mut LdNames<'a>) {
-    let mut stack = vec![root];
-    let mut seen = 0;
-    while let Some(v) = stack.pop() {
-        seen += 1;
-        if seen > MAX_LD_VALUES {
-            break;
-        }
-        match v {
-            Value::Array(a) => stack.extend(a.iter().rev()),
-            Value::Object(o) => {
-                if let Some(g) = o.get("@graph") {
-                    stack.push(g);
-                }
-                let Some(ty) = content_type(o.get("@type").unwrap_or(&Value::Null)) else {
-                    continue;
-                };
-                let is_page = ty == "WebPage";
-                if !is_page {
-                    set(&mut m.page_type, ty);
-                }
-                if let Some(h) = o.get("headline").or_else(|| o.get("name")).and_then(str_of)
-                    && !is_page
-                {
-                    set(&mut m.title, h);
-                }
-                if let Some(d) = o
-                    .get("datePublished")
-                    .or_else(|| o.get("dateCreated"))
-                    .and_then(str_of)
-                {
-                    set(&mut m.published, d);
-                }
-                if let Some(d) = o.get("dateModified").and_then(str_of) {
-                    set(&mut m.modified, d);
-                }
-                match o.get("author") {
-                    Some(Value::Array(a)) => {
-                        for x in a {
-                            if let Some(n) = ld_person(x, names) {
-                                push_unique(&mut m.authors, n);
-                            }
-                        }
-                    }
-                    Some(x) => {
+    ld_walk(std::slice::from_ref(root), |v, stack| match v {
+        Value::Array(a) => stack.extend(a.iter().rev()),
+        Value::Object(o) => {
+            if let Some(g) = o.get("@graph") {
+                stack.push(g);
+            }
+            let Some(ty) = content_type(o.get("@type").unwrap_or(&Value::Null)) else {
+                return;
+            };
+            let is_page = ty == "WebPage";
+            if !is_page {
+                set(&mut m.page_type, ty);
+            }
+            if let Some(h) = o.get("headline").or_else(|| o.get("name")).and_then(str_of)
+                && !is_page
+            {
+                set(&mut m.title, h);
+            }
+            if let Some(d) = o
+                .get("datePublished")
+                .or_else(|| o.get("dateCreated"))
+                .and_then(str_of)
+            {
+                set(&mut m.published, d);
+            }
+            if let Some(d) = o.get("dateModified").and_then(str_of) {
+                set(&mut m.modified, d);
+            }
+            match o.get("author") {
+                Some(Value::Array(a)) => {
+                    for x in a {
                         if let Some(n) = ld_person(x, names) {
                             push_unique(&mut m.authors, n);
                         }
                     }
-                    None => {}
                 }
-                if let Some(p) = o.get("publisher").and_then(str_of)
-                    && !p.starts_with("http")
-                {
-                    set(&mut m.site_name, p);
-                }
-                if let Some(i) = o.get("image").and_then(str_of) {
-                    set(&mut m.image, i);
-                }
-                if let Some(d) = o.get("description").and_then(str_of) {
-                    set(&mut m.description, d);
-                }
-                match o.get("keywords") {
-                    Some(Value::String(s)) => {
-                        s.split(',').for_each(|t| push_unique(&mut m.tags, t))
+                Some(x) => {
+                    if let Some(n) = ld_person(x, names) {
+                        push_unique(&mut m.authors, n);
                     }
-                    Some(Value::Array(a)) => a
-                        .iter()
-                        .filter_map(Value::as_str)
-                        .for_each(|t| push_unique(&mut m.tags, t)),
-                    _ => {}
                 }
+                None => {}
             }
-            _ => {}
+            if let Some(p) = o.get("publisher").and_then(str_of)
+                && !p.starts_with("http")
+            {
+                set(&mut m.site_name, p);
+            }
+            if let Some(i) = o.get("image").and_then(str_of) {
+                set(&mut m.image, i);
+            }
+            if let Some(d) = o.get("description").and_then(str_of) {
+                set(&mut m.description, d);
+            }
+            match o.get("keywords") {
+                Some(Value::String(s)) => s.split(',').for_each(|t| push_unique(&mut m.tags, t)),
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .for_each(|t| push_unique(&mut m.tags, t)),
+                _ => {}
+            }
         }
-    }
+        _ => {}
+    });
 }
 
 #[cfg(test)]

@@ -1686,6 +1686,25 @@ mod tests {
             .collect()
     }
 
+    /// A paragraph long enough to read as prose, opening with `lead`.
+    fn para(lead: &str) -> String {
+        format!(
+            "<p>{lead} The harbour froze for the first time in forty years, and the ferries \
+             stayed in port while the radio said the same thing at noon and at six.</p>"
+        )
+    }
+
+    /// An article of four such paragraphs with `middle` after the second.
+    fn article_around(middle: &str) -> String {
+        format!(
+            "<html><body><article>{}{}{middle}{}{}</article></body></html>",
+            para("One."),
+            para("Two."),
+            para("Three."),
+            para("Four.")
+        )
+    }
+
     fn text_with(options: Options, html: &str) -> String {
         crate::Extractor::new(options)
             .extract(html.as_bytes(), &crate::Hints::default())
@@ -1734,38 +1753,20 @@ mod tests {
     /// or one after a label, is a "read also" box.
     #[test]
     fn a_list_of_links_inside_the_text_is_kept_a_box_of_headlines_is_not() {
-        let para = |s: &str| {
-            format!(
-                "<p>{s} The harbour froze for the first time in forty years, and the ferries \
-                 stayed in port while the radio said the same thing at noon and at six.</p>"
-            )
+        let page = |lead: &str, items: &str| article_around(&format!("{lead}<ul>{items}</ul>"));
+        let items = |item: fn(&str) -> String| -> String {
+            ["Kettle", "Toaster", "Blender"]
+                .into_iter()
+                .map(item)
+                .collect()
         };
-        let page = |lead: &str, items: &str| {
-            format!(
-                "<html><body><article>{}{}{lead}<ul>{items}</ul>{}{}</article></body></html>",
-                para("One."),
-                para("Two."),
-                para("Three."),
-                para("Four.")
-            )
-        };
-        let own: String = ["Kettle", "Toaster", "Blender"]
-            .iter()
-            .map(|n| format!("<li><a href=\"/{n}\">The {n} Deluxe</a> (ours)</li>"))
-            .collect();
-        let text = text_with(
-            Options::default(),
-            &page(&para("Here is what we used."), &own),
-        );
+        let own = items(|n| format!("<li><a href=\"/{n}\">The {n} Deluxe</a> (ours)</li>"));
+        let heads =
+            items(|n| format!("<li><a href=\"/{n}\">Why the {n} came back in fashion</a></li>"));
+        let lead = para("Here is what we used.");
+        let text = text_with(Options::default(), &page(&lead, &own));
         assert!(text.contains("The Toaster Deluxe (ours)"), "{text}");
-        let heads: String = ["Kettle", "Toaster", "Blender"]
-            .iter()
-            .map(|n| format!("<li><a href=\"/{n}\">Why the {n} came back in fashion</a></li>"))
-            .collect();
-        let text = text_with(
-            Options::default(),
-            &page(&para("Here is what we used."), &heads),
-        );
+        let text = text_with(Options::default(), &page(&lead, &heads));
         assert!(!text.contains("Why the Toaster"), "{text}");
         let text = text_with(Options::default(), &page("<p>See also:</p>", &own));
         assert!(!text.contains("Toaster Deluxe"), "{text}");
@@ -1801,21 +1802,7 @@ mod tests {
     /// list of headlines and only the last, over its text, stays.
     #[test]
     fn a_heading_over_a_subheading_is_a_two_line_title() {
-        let para = |s: &str| {
-            format!(
-                "<p>{s} The harbour froze for the first time in forty years, and the ferries \
-                 stayed in port while the radio said the same thing at noon and at six.</p>"
-            )
-        };
-        let page = |heads: &str| {
-            format!(
-                "<html><body><article>{}{}{heads}{}{}</article></body></html>",
-                para("One."),
-                para("Two."),
-                para("Three."),
-                para("Four.")
-            )
-        };
+        let page = article_around;
         let text = text_with(
             Options::default(),
             &page("<h2>Jenny Berglund</h2><h2>Harbour pilot</h2>"),
@@ -1834,12 +1821,6 @@ mod tests {
     /// What the publisher keeps out of search snippets is not the text.
     #[test]
     fn a_box_kept_out_of_snippets_is_not_content() {
-        let para = |s: &str| {
-            format!(
-                "<p>{s} The harbour froze for the first time in forty years, and the ferries \
-                 stayed in port while the radio said the same thing at noon and at six.</p>"
-            )
-        };
         let page = format!(
             "<html><body><article>{}{}<div data-nosnippet><p>Our newsroom is funded by \
              readers like you, and every gift keeps the harbour report free to read.</p></div>\
