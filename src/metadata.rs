@@ -128,8 +128,20 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                     "og:title" | "twitter:title" => set(&mut og_title, v),
                     "og:type" => set(&mut og_type, v),
                     "og:site_name" | "application-name" => set(&mut m.site_name, v),
+                    // A description cut short ("...") gives way to a longer
+                    // one: it is also the text of a page whose body is empty.
                     "og:description" | "description" | "twitter:description" => {
-                        set(&mut m.description, v)
+                        let cut = m.description.as_deref().map_or(0, |d| {
+                            if d.ends_with('…') || d.ends_with("...") {
+                                d.len()
+                            } else {
+                                usize::MAX
+                            }
+                        });
+                        match clean(v) {
+                            Some(full) if full.len() > cut => m.description = Some(full),
+                            _ => set(&mut m.description, v),
+                        }
                     }
                     "og:image" | "twitter:image" | "og:image:url" => set(&mut m.image, v),
                     "article:published_time"
@@ -825,6 +837,29 @@ mod tests {
             ["Sam Lee"]
         );
         assert!(authors("<p><a href=\"/authors/\">All our writers</a></p>").is_empty());
+    }
+
+    #[test]
+    fn a_description_cut_short_gives_way_to_a_longer_one() {
+        let description = |head: &str| {
+            let html = format!("<html><head>{head}</head><body></body></html>");
+            crate::extract(html.as_bytes()).metadata.description
+        };
+        let short = "<meta name=\"description\" content=\"Ferries stayed in port and the …\">";
+        let full = "<meta property=\"og:description\" content=\"Ferries stayed in port and the \
+                    harbour froze for the first time in forty years.\">";
+        let other = "<meta property=\"og:description\" content=\"A longer text that says \
+                     something else about the harbour and its ferries.\">";
+        assert_eq!(
+            description(&format!("{short}{full}")).as_deref(),
+            Some("Ferries stayed in port and the harbour froze for the first time in forty years.")
+        );
+        // A whole description stays the first, however long the next.
+        let whole = "<meta name=\"description\" content=\"Ferries stayed in port.\">";
+        assert_eq!(
+            description(&format!("{whole}{other}")).as_deref(),
+            Some("Ferries stayed in port.")
+        );
     }
 
     #[test]
