@@ -131,16 +131,18 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                     // A description cut short ("...") gives way to a longer
                     // one: it is also the text of a page whose body is empty.
                     "og:description" | "description" | "twitter:description" => {
-                        let cut = m.description.as_deref().map_or(0, |d| {
-                            if d.ends_with('…') || d.ends_with("...") {
-                                d.len()
-                            } else {
-                                usize::MAX
+                        let cut = m
+                            .description
+                            .as_deref()
+                            .filter(|d| d.ends_with('…') || d.ends_with("..."))
+                            .map(str::len);
+                        match cut {
+                            Some(len) => {
+                                if let Some(full) = clean(v).filter(|f| f.len() > len) {
+                                    m.description = Some(full);
+                                }
                             }
-                        });
-                        match clean(v) {
-                            Some(full) if full.len() > cut => m.description = Some(full),
-                            _ => set(&mut m.description, v),
+                            None => set(&mut m.description, v),
                         }
                     }
                     "og:image" | "twitter:image" | "og:image:url" => set(&mut m.image, v),

@@ -1232,6 +1232,15 @@ fn looks_like_tag(text: &str) -> bool {
         }
 }
 
+/// The nearest blocks with text before `i` and from `j` on: the
+/// neighbours of the run `i..j`.
+fn around(page: &Page, i: usize, j: usize) -> (Option<&BlockInfo>, Option<&BlockInfo>) {
+    (
+        page.blocks[..i].iter().rev().find(|b| b.len > 0),
+        page.blocks[j..].iter().find(|b| b.len > 0),
+    )
+}
+
 /// Short fragments and headings are judged by their neighbours.
 fn smooth(dom: &Dom, page: &mut Page, preset: Preset, listing: bool) {
     let n = page.blocks.len();
@@ -1270,15 +1279,11 @@ fn smooth(dom: &Dom, page: &mut Page, preset: Preset, listing: bool) {
         while j < n && (fragment[j] || page.blocks[j].len == 0) {
             j += 1;
         }
-        let prev_kept = page.blocks[..i]
-            .iter()
-            .rev()
-            .find(|b| b.len > 0)
-            .is_some_and(|b| b.kept);
-        let next_kept = page.blocks[j..]
-            .iter()
-            .find(|b| b.len > 0)
-            .is_some_and(|b| b.kept);
+        let (before, after) = around(page, i, j);
+        let (prev_kept, next_kept) = (
+            before.is_some_and(|b| b.kept),
+            after.is_some_and(|b| b.kept),
+        );
         let run = fragment[i..j].iter().filter(|&&f| f).count();
         // On a listing page the fragments are the items' names and prices.
         let keep = listing || (prev_kept && next_kept && run <= weights::MAX_CONTEXT_RUN);
@@ -1380,8 +1385,7 @@ fn keep_inline_lists(page: &mut Page) {
         while j < n && (is_item(&page.blocks[j]) || page.blocks[j].len == 0) {
             j += 1;
         }
-        let before = page.blocks[..i].iter().rev().find(|b| b.len > 0);
-        let after = page.blocks[j..].iter().find(|b| b.len > 0);
+        let (before, after) = around(page, i, j);
         let inside = before.is_some_and(|b| {
             b.kept && b.reason == Reason::Content && b.len >= weights::LIST_LEAD_MIN_LEN
         }) && after.is_some_and(|b| {

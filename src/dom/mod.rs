@@ -230,13 +230,8 @@ impl Dom {
 
     /// The concatenated text of a subtree.
     pub(crate) fn text_content(&self, root: NodeId) -> String {
-        let mut out = String::new();
-        for id in self.preorder(root) {
-            if let NodeData::Text { start, end } = self.node(id).data {
-                out.push_str(self.text_of(start, end));
-            }
-        }
-        out
+        self.short_text_content(root, usize::MAX)
+            .unwrap_or_default()
     }
 }
 
