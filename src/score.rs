@@ -209,8 +209,11 @@ fn is_prose(b: &BlockInfo) -> bool {
 /// the page is a thread: a forum, a Q&A).
 /// On a page declared a product (`product`), elements named as shoppers'
 /// reviews keep their commerce bit whatever they hold.
+/// An `<aside>`, `<nav>` or `<footer>` outside the main landmark
+/// (`declared`, from [`declared_chrome`]) keeps its tag's bit whatever it
+/// holds.
 /// Returns the vetted bits and the raw ones, both accumulated.
-fn effective_hints(dom: &Dom, page: &Page, product: bool) -> (Vec<u32>, Vec<u32>) {
+fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (Vec<u32>, Vec<u32>) {
     // Shares are of the visible prose; hidden containers are measured
     // against all of it (a script-rendered page's content is all hidden).
     // u32: block lengths are u32 and a page's text is bounded by the input
@@ -307,7 +310,13 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool) -> (Vec<u32>, Vec<u32>
             0.0
         };
         if share >= weights::HINT_VETO_SHARE {
-            own &= !vetoable & !hints::BYLINE;
+            // A site's footer of testimonials can outweigh the article; a
+            // class saying `footer` may wrap the whole page, the tag
+            // outside the main does not.
+            let kept = dom
+                .element(id)
+                .map_or(0, |e| tag_hints(e.tag) & u32::from(declared[id as usize]));
+            own &= !(vetoable & !kept) & !hints::BYLINE;
         }
         own &= !group_veto.get(&p).copied().unwrap_or(0);
         let mut free = freed.get(&p).copied().unwrap_or(0);
@@ -627,6 +636,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         }
     }
     let product_page = meta.page_type.as_deref().is_some_and(is_product_type);
+    let declared = declared_chrome(dom, page);
     let (acc, raw) = if !on(Signal::MarkupHints) {
         // Only what hides a block is left: no names, no tags.
         for b in page.blocks.iter_mut() {
@@ -634,9 +644,9 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         }
         (vec![0; dom.nodes.len()], vec![0; dom.nodes.len()])
     } else if on(Signal::HintVetoes) {
-        effective_hints(dom, page, product_page)
+        effective_hints(dom, page, product_page, &declared)
     } else {
-        let (_, raw) = effective_hints(dom, page, product_page);
+        let (_, raw) = effective_hints(dom, page, product_page, &declared);
         (raw.clone(), raw)
     };
     if on(Signal::MarkupHints) {
@@ -649,10 +659,22 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     // Not needed past here; freed before the region's per-node arrays.
     drop(raw);
     let bad_mask = if on(Signal::HintVetoes) {
-        boilerplate_mask(page, meta.page_type.as_deref().is_some_and(is_thread_type))
+        let mut mask =
+            boilerplate_mask(page, meta.page_type.as_deref().is_some_and(is_thread_type));
+        // A bit lifted page-wide is lifted from layout wrappers named like
+        // chrome; the chrome tags outside the main keep it.
+        let lifted = hints::BOILERPLATE & !mask & DECLARED_CHROME;
+        if lifted != 0 {
+            mask |= lifted;
+            for b in page.blocks.iter_mut() {
+                b.hints &= !(lifted & !u32::from(declared[b.owner as usize]));
+            }
+        }
+        mask
     } else {
         hints::BOILERPLATE
     };
+    drop(declared);
     let knobs = Knobs {
         link_penalty: if on(Signal::LinkDensity) {
             weights::LINK_PENALTY
@@ -1463,6 +1485,37 @@ fn drop_title(page: &mut Page, title: Option<&str>) {
     }
 }
 
+/// The bits of the tags that say "chrome" on purpose.
+const DECLARED_CHROME: u32 = hints::SIDEBAR | hints::NAV | hints::FOOTER;
+// `declared_chrome` keeps them in a byte per node.
+const _: () = assert!(DECLARED_CHROME < 0x80);
+
+/// Per node, the [`DECLARED_CHROME`] bits of the `<aside>`, `<nav>` and
+/// `<footer>` elements around it (itself included), none inside the main
+/// landmark: a `<main>` inside an unclosed `<aside>` is still the main,
+/// and an element in the main takes only its class's word for it.
+fn declared_chrome(dom: &Dom, page: &Page) -> Vec<u8> {
+    const IN_MAIN: u8 = 0x80;
+    let mut chain = vec![0u8; dom.nodes.len()];
+    for &id in &page.order {
+        let e = dom.element(id);
+        chain[id as usize] = if e.is_some_and(|e| e.hints & hints::LANDMARK != 0) {
+            IN_MAIN
+        } else {
+            let p = dom.node(id).parent;
+            let up = if p != NONE { chain[p as usize] } else { 0 };
+            // Fits: asserted on the constant.
+            up | e.map_or(0, |e| (tag_hints(e.tag) & DECLARED_CHROME) as u8)
+        };
+    }
+    for c in &mut chain {
+        if *c & IN_MAIN != 0 {
+            *c = 0;
+        }
+    }
+    chain
+}
+
 /// Boilerplate bits, less those that cover most of the page's text.
 ///
 /// A bit is dropped when its blocks hold most of the page's text; the
@@ -1750,6 +1803,39 @@ mod tests {
             assert!(text.contains("Winter stew number 11"), "{open}: {text}");
             assert!(!text.contains("Performance cookies"), "{open}: {text}");
         }
+    }
+
+    /// A site footer outside the main landmark is chrome however much
+    /// prose it holds (customers' testimonials outweighing a short
+    /// article); an unclosed `<aside>` around the main is not.
+    #[test]
+    fn a_footer_outside_the_main_stays_chrome_whatever_it_holds() {
+        let story: String = ["One.", "Two.", "Three."].into_iter().map(para).collect();
+        let quotes: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<div class=\"quote\"><p>The staff were kind to us on every visit, the rooms \
+                     were spotless, and booking a time was easy, said customer {i}.</p>\
+                     <p>Customer {i}</p></div>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=/>Home</a></nav><main><article><h1>Ice</h1>{story}\
+             </article></main><footer><h2>What people say</h2>{quotes}</footer></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Three. The harbour froze"), "{text}");
+        assert!(!text.contains("said customer"), "{text}");
+        // The `<aside>` is never closed: the main inside it is the content.
+        let page = format!(
+            "<html><body><aside class=\"announcement\"><p>News: we moved.</p>\
+             <main><article><h1>Ice</h1>{story}</article></main><footer>(c) Ice</footer>\
+             </body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("One. The harbour froze"), "{text}");
+        assert!(text.contains("Three. The harbour froze"), "{text}");
     }
 
     /// A list of links between the article's paragraphs is its text when
