@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::blocks::{BlockInfo, Page};
-use crate::dom::{Dom, NONE, NodeId, Tag, hints};
+use crate::dom::{Dom, Element, NONE, NodeId, Tag, hints};
 use crate::{BlockKind, Metadata, Options, Preset, Reason, Signal};
 
 /// The tuning constants, in one place.
@@ -276,9 +276,12 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
             let mut sums = [0u64; 32];
             let mut c = dom.node(id).first_child;
             while c != NONE {
-                // Only class-given bits: `<aside>`, `<nav>` and `<footer>`
-                // say what they are on purpose.
-                let bits = dom.element(c).map_or(0, |e| e.hints & !tag_hints(e.tag)) & vetoable;
+                // Only class-given bits: `<aside>`, `<nav>` and `<footer>`, and
+                // their ARIA roles, say what they are on purpose.
+                let bits = dom
+                    .element(c)
+                    .map_or(0, |e| e.hints & !(tag_hints(e.tag) | declared_bits(&e)))
+                    & vetoable;
                 if bits != 0 {
                     for (bit, sum) in sums.iter_mut().enumerate() {
                         if bits & (1 << bit) != 0 {
@@ -315,7 +318,7 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
             // outside the main does not.
             let kept = dom
                 .element(id)
-                .map_or(0, |e| tag_hints(e.tag) & u32::from(declared[id as usize]));
+                .map_or(0, |e| declared_bits(&e) & u32::from(declared[id as usize]));
             own &= !(vetoable & !kept) & !hints::BYLINE;
         }
         own &= !group_veto.get(&p).copied().unwrap_or(0);
@@ -1490,10 +1493,22 @@ const DECLARED_CHROME: u32 = hints::SIDEBAR | hints::NAV | hints::FOOTER;
 // `declared_chrome` keeps them in a byte per node.
 const _: () = assert!(DECLARED_CHROME < 0x80);
 
+/// The [`DECLARED_CHROME`] bits an element's tag or ARIA role gives it
+/// (a role's element is taken at its word for its classes too).
+fn declared_bits(e: &Element) -> u32 {
+    let role = if e.hints & hints::ROLE_CHROME != 0 {
+        e.hints
+    } else {
+        0
+    };
+    (tag_hints(e.tag) | role) & DECLARED_CHROME
+}
+
 /// Per node, the [`DECLARED_CHROME`] bits of the `<aside>`, `<nav>` and
-/// `<footer>` elements around it (itself included), none inside the main
-/// landmark: a `<main>` inside an unclosed `<aside>` is still the main,
-/// and an element in the main takes only its class's word for it.
+/// `<footer>` elements (or their ARIA roles) around it, itself included;
+/// none inside the main landmark: a `<main>` inside an unclosed `<aside>`
+/// is still the main, and an element in the main takes only its class's
+/// word for it.
 fn declared_chrome(dom: &Dom, page: &Page) -> Vec<u8> {
     const IN_MAIN: u8 = 0x80;
     let mut chain = vec![0u8; dom.nodes.len()];
@@ -1505,7 +1520,7 @@ fn declared_chrome(dom: &Dom, page: &Page) -> Vec<u8> {
             let p = dom.node(id).parent;
             let up = if p != NONE { chain[p as usize] } else { 0 };
             // Fits: asserted on the constant.
-            up | e.map_or(0, |e| (tag_hints(e.tag) & DECLARED_CHROME) as u8)
+            up | e.map_or(0, |e| declared_bits(&e) as u8)
         };
     }
     for c in &mut chain {
@@ -1820,13 +1835,19 @@ mod tests {
                 )
             })
             .collect();
-        let page = format!(
-            "<html><body><nav><a href=/>Home</a></nav><main><article><h1>Ice</h1>{story}\
-             </article></main><footer><h2>What people say</h2>{quotes}</footer></body></html>"
-        );
-        let text = text_with(Options::default(), &page);
-        assert!(text.contains("Three. The harbour froze"), "{text}");
-        assert!(!text.contains("said customer"), "{text}");
+        // The tag or its ARIA role.
+        for (open, close) in [
+            ("<footer>", "</footer>"),
+            ("<div role=contentinfo>", "</div>"),
+        ] {
+            let page = format!(
+                "<html><body><nav><a href=/>Home</a></nav><main><article><h1>Ice</h1>{story}\
+                 </article></main>{open}<h2>What people say</h2>{quotes}{close}</body></html>"
+            );
+            let text = text_with(Options::default(), &page);
+            assert!(text.contains("Three. The harbour froze"), "{open}: {text}");
+            assert!(!text.contains("said customer"), "{open}: {text}");
+        }
         // The `<aside>` is never closed: the main inside it is the content.
         let page = format!(
             "<html><body><aside class=\"announcement\"><p>News: we moved.</p>\

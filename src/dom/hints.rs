@@ -80,6 +80,10 @@ pub(crate) const CONSENT: u32 = 1 << 23;
 /// its content, however much of its text they hold.
 pub(crate) const REVIEWS: u32 = 1 << 24;
 
+/// The element's [`NAV`], [`FOOTER`] or [`SIDEBAR`] comes from its ARIA
+/// `role`, said on purpose like the tags that give them.
+pub(crate) const ROLE_CHROME: u32 = 1 << 25;
+
 /// The hints that mark a block as boilerplate.
 pub(crate) const BOILERPLATE: u32 = NAV
     | RELATED

@@ -447,7 +447,11 @@ impl TreeSink for Sink {
                     None
                 }
                 "role" => {
-                    bits |= hints::from_role(v);
+                    let r = hints::from_role(v);
+                    bits |= r;
+                    if r & (hints::NAV | hints::FOOTER | hints::SIDEBAR) != 0 {
+                        bits |= hints::ROLE_CHROME;
+                    }
                     None
                 }
                 "hidden" => {
