@@ -798,7 +798,12 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     } else if !has_body || !named_article(page, meta) {
         // Paragraphs standing together make a body, but only a page that
         // says it is an article (its type, an article-body name) keeps to
-        // it: a landing page's sections of paragraphs all join.
+        // it: a landing page's sections of paragraphs all join, and where
+        // the page marks its main landmark, all the main does (a hero's
+        // line, a row of figures), less what a hint says is boilerplate.
+        if let Some(m) = main {
+            join_main(dom, page, m, &mut inside, bad_mask & !acc[m as usize]);
+        }
         add_sibling_sections(
             dom,
             page,
@@ -947,6 +952,17 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         drop_copies(page);
     }
     fallback(page, &inside, bad_mask);
+}
+
+/// Every block of the main landmark `main` that no `bad_mask` bit marks
+/// joins the region (`inside`, by owner).
+fn join_main(dom: &Dom, page: &Page, main: NodeId, inside: &mut [bool], bad_mask: u32) {
+    let in_main = subtree_set(dom, page, main);
+    for b in &page.blocks {
+        if in_main[b.owner as usize] && b.hints & bad_mask == 0 {
+            inside[b.owner as usize] = true;
+        }
+    }
 }
 
 /// The `main` landmark (`<main>`, `role=main`) holding the most unhinted
@@ -1857,6 +1873,30 @@ mod tests {
         let text = text_with(Options::default(), &page);
         assert!(text.contains("One. The harbour froze"), "{text}");
         assert!(text.contains("Three. The harbour froze"), "{text}");
+    }
+
+    /// A landing page (no article type, no article body) that marks its
+    /// main landmark: the whole main is its text, a section of short
+    /// points beside the section of paragraphs, less what a hint marks as
+    /// boilerplate.
+    #[test]
+    fn a_landing_page_keeps_its_whole_main() {
+        let routes: String = ["One.", "Two.", "Three."].into_iter().map(para).collect();
+        let page = format!(
+            "<html><body><nav><a href=/>Home</a><a href=/p>Pricing</a></nav><main>\
+             <section><h2>Routes</h2>{}</section>\
+             <div class=perks><h2>Why sail with us</h2><ul><li>Heated cabins on every crossing</li>\
+             <li>Bicycles travel free all winter</li><li>Tickets change free until noon</li></ul></div>\
+             <div class=\"related-posts\"><ul>{}</ul></div></main>\
+             <footer><p>(c) Ferries</p></footer></body></html>",
+            routes,
+            links(12, "Another ferry story")
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Three. The harbour"), "{text}");
+        assert!(text.contains("Bicycles travel free all winter"), "{text}");
+        assert!(!text.contains("Another ferry story"), "{text}");
+        assert!(!text.contains("(c) Ferries"), "{text}");
     }
 
     /// A list of links between the article's paragraphs is its text when
