@@ -49,7 +49,8 @@ pub enum Signal {
     MarkupHints,
     /// The checks that overrule a markup hint: a hinted container holding
     /// most of the page's prose, hints covering the whole page, promo boxes
-    /// of paragraphs.
+    /// of paragraphs. An `<aside>`, `<nav>` or `<footer>` (or its ARIA
+    /// role) outside the `main` landmark is never overruled.
     HintVetoes,
     /// Link text counting against a container, and link-dense blocks
     /// dropped.
@@ -74,8 +75,8 @@ pub enum Signal {
     /// JSON dropped, and worth nothing to the region.
     Patterns,
     /// The landmarks: the `main` one (`<main>`, `role=main`) bounding
-    /// where the region is looked for, the site's `<header>` kept out of
-    /// it.
+    /// where the region is looked for, and on a page that is not an
+    /// article joining it whole; the site's `<header>` kept out of it.
     Landmark,
     /// Figure captions and photo credits dropped (the recall preset keeps
     /// them).
