@@ -226,7 +226,10 @@ impl Degradation {
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Metadata {
-    /// The page's title.
+    /// The page's title: its JSON-LD headline, else OpenGraph, else
+    /// `<title>`, else the first `<h1>`; the page's one `<h1>` instead when
+    /// that title rewords it (half its words and more, not the whole
+    /// headline: a title written for search results or sharing).
     pub title: Option<String>,
     /// Authors, in page order.
     pub authors: Vec<String>,
@@ -260,7 +263,7 @@ pub struct Metadata {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Extracted {
-    /// The page's title, if any.
+    /// The page's title, if any (as [`Metadata::title`]).
     pub title: Option<String>,
     /// The declared language (`<html lang>` or metadata), if any.
     pub lang: Option<String>,

@@ -125,7 +125,7 @@ fn assemble(
     (encoding, encoding_source): (&'static str, EncodingSource),
     dom: &dom::Dom,
     page: blocks::Page,
-    meta: Metadata,
+    mut meta: Metadata,
     options: &Options,
     degraded: Option<Degradation>,
 ) -> Extracted {
@@ -135,6 +135,17 @@ fn assemble(
         None
     };
     let mut blocks = page.into_blocks();
+    // The page's one visible headline is its title when the markup's
+    // title rewords it.
+    let mut headlines = blocks.iter().filter(|b| b.kind == BlockKind::Heading(1));
+    if let (Some(h), None) = (headlines.next(), headlines.next())
+        && meta
+            .title
+            .as_deref()
+            .is_some_and(|t| score::rewords(t, &h.text))
+    {
+        meta.title = Some(h.text.clone());
+    }
     // A page whose markup holds no text at all (a script-rendered
     // shell) still says what it is in its description.
     if !options.keep_all

@@ -938,6 +938,42 @@ mod tests {
         assert_eq!(under("Ana Ruiz"), None);
     }
 
+    /// The page's one headline is its title when the markup's title
+    /// rewords it; a "Headline | Site" title, an unrelated headline or a
+    /// page of several `<h1>`s keep the markup's.
+    #[test]
+    fn the_headline_when_the_title_rewords_it() {
+        let title = |head: &str, body: &str| {
+            let html = format!(
+                "<html><head>{head}</head><body>{body}<p>The ferry ran late all week, and \
+                 the harbour master said the ice was to blame.</p></body></html>"
+            );
+            let out = crate::extract(html.as_bytes());
+            assert_eq!(out.title, out.metadata.title);
+            out.title
+        };
+        let seo = "<title>Ferry Delays in 2026: Why the Harbour Ice Came Early | Bay News</title>";
+        let h1 = "<h1>Why the ice came early to the harbour</h1>";
+        assert_eq!(
+            title(seo, h1).as_deref(),
+            Some("Why the ice came early to the harbour")
+        );
+        let og = "<meta property=\"og:title\" content=\"Harbour ice: why it came early\">";
+        assert_eq!(
+            title(og, h1).as_deref(),
+            Some("Why the ice came early to the harbour")
+        );
+        let site = "<title>Why the ice came early to the harbour | Bay News</title>";
+        assert_eq!(
+            title(site, h1).as_deref(),
+            Some("Why the ice came early to the harbour | Bay News")
+        );
+        let other = "<h1>Bay News</h1>";
+        assert!(title(seo, other).unwrap().starts_with("Ferry Delays"));
+        let two = format!("{h1}<h1>Why the ice came early, part two</h1>");
+        assert!(title(seo, &two).unwrap().starts_with("Ferry Delays"));
+    }
+
     #[test]
     fn the_declared_page_type() {
         let ld = |json: &str| format!("<script type=\"application/ld+json\">{json}</script>");

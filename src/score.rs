@@ -30,6 +30,9 @@ mod weights {
     /// share of its words is in the page's title (`High School Roundup: …`
     /// under the title `HS Roundup: …`).
     pub const TITLE_WORDS_SHARE: f32 = 0.5;
+    /// The shortest headline (letters and digits) that can stand for a
+    /// title it rewords.
+    pub const HEADLINE_MIN_CHARS: usize = 8;
     /// A line holding an image's address is printed structured data when
     /// addresses make up this share of it.
     pub const URL_TEXT_SHARE: f32 = 0.3;
@@ -1468,15 +1471,31 @@ fn word_overlap(a: &str, b: &str) -> f32 {
     a.iter().filter(|w| b.contains(w)).count() as f32 / a.len() as f32
 }
 
+/// Letters and digits only, lower-cased: titles compared whatever their
+/// spacing and punctuation.
+fn alnum_lower(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `headline` rewords `title` (a page's title written for search
+/// results or sharing: "Best Apps to Learn a Language in 2025 – Top 10
+/// Picks" over "Top 10: Best Language Learning App"): as many of its
+/// words are the title's as make a headline the title's in
+/// [`drop_title`], yet the title does not hold it whole ("Headline |
+/// Site" is the headline's title as it is).
+pub(crate) fn rewords(title: &str, headline: &str) -> bool {
+    let h = alnum_lower(headline);
+    h.chars().count() >= weights::HEADLINE_MIN_CHARS
+        && !alnum_lower(title).contains(&h)
+        && word_overlap(headline, title) >= weights::TITLE_WORDS_SHARE
+}
+
 fn drop_title(page: &mut Page, title: Option<&str>) {
     let Some(title) = title else { return };
-    let norm = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let t = norm(title);
+    let t = alnum_lower(title);
     if t.is_empty() {
         return;
     }
@@ -1488,7 +1507,7 @@ fn drop_title(page: &mut Page, title: Option<&str>) {
             continue;
         }
         if matches!(b.kind, BlockKind::Heading(_)) {
-            let h = norm(&b.text);
+            let h = alnum_lower(&b.text);
             let long = h.chars().count() >= weights::TITLE_MATCH_MIN;
             if !h.is_empty()
                 && ((first || long) && (t.contains(&h) || h.contains(&t))
