@@ -415,6 +415,27 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
         }
         bits = stem_pass(index, lc);
     }
+    // A card's footer (`card-footer`, `CustomerCardFooter`: a testimonial's
+    // name, a "Read the case study" link) is a part of its card, not the
+    // site's footer: the word is blanked in such classes and the stems read
+    // again (rare: only values that say both).
+    if bits & FOOTER != 0 && memchr::memmem::find(lc, b"card").is_some() {
+        let mut start = 0;
+        while start < lc.len() {
+            let end = lc[start..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(lc.len(), |n| start + n);
+            let class = &mut lc[start..end];
+            if memchr::memmem::find(class, b"card").is_some() {
+                while let Some(at) = memchr::memmem::find(class, b"footer") {
+                    class[at..at + 6].fill(b' ');
+                }
+            }
+            start = end + 1;
+        }
+        bits = stem_pass(index, lc);
+    }
     let caption_seen = bits & CAPTION_SEEN != 0;
     bits &= !(STATE_SEEN | CAPTION_SEEN);
     let lc = &*lc;
@@ -652,6 +673,16 @@ mod tests {
             0
         );
         assert_eq!(from_class_or_id("sidebar md:w-64") & SIDEBAR, SIDEBAR);
+        // A card's footer is the card's.
+        for c in [
+            "card-footer",
+            "CustomerCardFooter jNSxbH",
+            "card__footer-link",
+        ] {
+            assert_eq!(from_class_or_id(c) & FOOTER, 0, "{c}");
+        }
+        assert_eq!(from_class_or_id("card-footer site-footer") & FOOTER, FOOTER);
+        assert_eq!(from_class_or_id("card copyright") & FOOTER, FOOTER);
     }
 
     /// The lower-casing, one-search-per-stem version this replaced.
@@ -667,6 +698,13 @@ mod tests {
         let lower: String = all
             .split_ascii_whitespace()
             .filter(|c| !is_state_class(c.as_bytes()) && !c.contains([':', '[']))
+            .map(|c| {
+                if c.contains("card") {
+                    c.replace("footer", "      ")
+                } else {
+                    c.to_string()
+                }
+            })
             .collect::<Vec<_>>()
             .join(" ");
         let mut bits = 0;
