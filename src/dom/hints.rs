@@ -394,13 +394,7 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
     // before the blanking takes it away.
     let mut shown = false;
     if bits & STATE_SEEN != 0 || variants {
-        let mut start = 0;
-        while start < lc.len() {
-            let end = lc[start..]
-                .iter()
-                .position(u8::is_ascii_whitespace)
-                .map_or(lc.len(), |n| start + n);
-            let class = &lc[start..end];
+        for class in lc.split_mut(u8::is_ascii_whitespace) {
             let variant = variants && (class.contains(&b':') || class.contains(&b'['));
             if variant
                 && let Some(colon) = class.iter().rposition(|&b| b == b':')
@@ -409,9 +403,8 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
                 shown = true;
             }
             if variant || is_state_class(class) {
-                lc[start..end].fill(b' ');
+                class.fill(b' ');
             }
-            start = end + 1;
         }
         bits = stem_pass(index, lc);
     }
@@ -420,19 +413,12 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
     // site's footer: the word is blanked in such classes and the stems read
     // again (rare: only values that say both).
     if bits & FOOTER != 0 && memchr::memmem::find(lc, b"card").is_some() {
-        let mut start = 0;
-        while start < lc.len() {
-            let end = lc[start..]
-                .iter()
-                .position(u8::is_ascii_whitespace)
-                .map_or(lc.len(), |n| start + n);
-            let class = &mut lc[start..end];
+        for class in lc.split_mut(u8::is_ascii_whitespace) {
             if memchr::memmem::find(class, b"card").is_some() {
                 while let Some(at) = memchr::memmem::find(class, b"footer") {
                     class[at..at + 6].fill(b' ');
                 }
             }
-            start = end + 1;
         }
         bits = stem_pass(index, lc);
     }
