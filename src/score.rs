@@ -669,7 +669,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             boilerplate_mask(page, meta.page_type.as_deref().is_some_and(is_thread_type));
         // A bit lifted page-wide is lifted from layout wrappers named like
         // chrome; the chrome tags outside the main keep it.
-        let lifted = hints::BOILERPLATE & !mask & DECLARED_CHROME;
+        let lifted = hints::BOILERPLATE & !mask & hints::DECLARED_CHROME;
         if lifted != 0 {
             mask |= lifted;
             for b in page.blocks.iter_mut() {
@@ -750,7 +750,6 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     });
     drop(masthead);
     let items_inside = subtree_set(dom, page, items_region);
-    drop(main_set);
     let (prose, prose_blocks) = page
         .blocks
         .iter()
@@ -804,8 +803,8 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         // it: a landing page's sections of paragraphs all join, and where
         // the page marks its main landmark, all the main does (a hero's
         // line, a row of figures), less what a hint says is boilerplate.
-        if let Some(m) = main {
-            join_main(dom, page, m, &mut inside, bad_mask & !acc[m as usize]);
+        if let (Some(m), Some(in_main)) = (main, &main_set) {
+            join_main(page, in_main, &mut inside, bad_mask & !acc[m as usize]);
         }
         add_sibling_sections(
             dom,
@@ -820,6 +819,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             },
         );
     }
+    drop(main_set);
     // Hints from above the region say where the region sits, not what its
     // blocks are.
     let outer = if region == NONE {
@@ -957,10 +957,9 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     fallback(page, &inside, bad_mask);
 }
 
-/// Every block of the main landmark `main` that no `bad_mask` bit marks
-/// joins the region (`inside`, by owner).
-fn join_main(dom: &Dom, page: &Page, main: NodeId, inside: &mut [bool], bad_mask: u32) {
-    let in_main = subtree_set(dom, page, main);
+/// Every block of the main landmark (`in_main`, its subtree) that no
+/// `bad_mask` bit marks joins the region (`inside`, by owner).
+fn join_main(page: &Page, in_main: &[bool], inside: &mut [bool], bad_mask: u32) {
     for b in &page.blocks {
         if in_main[b.owner as usize] && b.hints & bad_mask == 0 {
             inside[b.owner as usize] = true;
@@ -1523,27 +1522,25 @@ fn drop_title(page: &mut Page, title: Option<&str>) {
     }
 }
 
-/// The bits of the tags that say "chrome" on purpose.
-const DECLARED_CHROME: u32 = hints::SIDEBAR | hints::NAV | hints::FOOTER;
-// `declared_chrome` keeps them in a byte per node.
-const _: () = assert!(DECLARED_CHROME < 0x80);
+// `declared_chrome` keeps the declared bits in a byte per node.
+const _: () = assert!(hints::DECLARED_CHROME < 0x80);
 
-/// The [`DECLARED_CHROME`] bits an element's tag or ARIA role gives it
-/// (a role's element is taken at its word for its classes too).
+/// The [`hints::DECLARED_CHROME`] bits an element's tag or ARIA role
+/// gives it (a role's element is taken at its word for its classes too).
 fn declared_bits(e: &Element) -> u32 {
     let role = if e.hints & hints::ROLE_CHROME != 0 {
         e.hints
     } else {
         0
     };
-    (tag_hints(e.tag) | role) & DECLARED_CHROME
+    (tag_hints(e.tag) | role) & hints::DECLARED_CHROME
 }
 
-/// Per node, the [`DECLARED_CHROME`] bits of the `<aside>`, `<nav>` and
-/// `<footer>` elements (or their ARIA roles) around it, itself included;
-/// none inside the main landmark: a `<main>` inside an unclosed `<aside>`
-/// is still the main, and an element in the main takes only its class's
-/// word for it.
+/// Per node, the [`hints::DECLARED_CHROME`] bits of the `<aside>`,
+/// `<nav>` and `<footer>` elements (or their ARIA roles) around it,
+/// itself included; none inside the main landmark: a `<main>` inside an
+/// unclosed `<aside>` is still the main, and an element in the main takes
+/// only its class's word for it.
 fn declared_chrome(dom: &Dom, page: &Page) -> Vec<u8> {
     const IN_MAIN: u8 = 0x80;
     let mut chain = vec![0u8; dom.nodes.len()];

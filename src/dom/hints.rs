@@ -80,9 +80,13 @@ pub(crate) const CONSENT: u32 = 1 << 23;
 /// its content, however much of its text they hold.
 pub(crate) const REVIEWS: u32 = 1 << 24;
 
-/// The element's [`NAV`], [`FOOTER`] or [`SIDEBAR`] comes from its ARIA
-/// `role`, said on purpose like the tags that give them.
+/// The element's [`DECLARED_CHROME`] bits come from its ARIA `role`, said
+/// on purpose like the tags that give them.
 pub(crate) const ROLE_CHROME: u32 = 1 << 25;
+
+/// The chrome that `<aside>`, `<nav>` and `<footer>` (and their ARIA
+/// roles) declare on purpose, where a class may only guess.
+pub(crate) const DECLARED_CHROME: u32 = SIDEBAR | NAV | FOOTER;
 
 /// The hints that mark a block as boilerplate.
 pub(crate) const BOILERPLATE: u32 = NAV

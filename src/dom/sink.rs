@@ -449,7 +449,7 @@ impl TreeSink for Sink {
                 "role" => {
                     let r = hints::from_role(v);
                     bits |= r;
-                    if r & (hints::NAV | hints::FOOTER | hints::SIDEBAR) != 0 {
+                    if r & hints::DECLARED_CHROME != 0 {
                         bits |= hints::ROLE_CHROME;
                     }
                     None
