@@ -665,8 +665,11 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     // Not needed past here; freed before the region's per-node arrays.
     drop(raw);
     let bad_mask = if on(Signal::HintVetoes) {
-        let mut mask =
-            boilerplate_mask(page, meta.page_type.as_deref().is_some_and(is_thread_type));
+        let mut mask = boilerplate_mask(
+            dom,
+            page,
+            meta.page_type.as_deref().is_some_and(is_thread_type),
+        );
         // A bit lifted page-wide is lifted from layout wrappers named like
         // chrome; the chrome tags outside the main keep it.
         let lifted = hints::BOILERPLATE & !mask & hints::DECLARED_CHROME;
@@ -1563,13 +1566,53 @@ fn declared_chrome(dom: &Dom, page: &Page) -> Vec<u8> {
     chain
 }
 
+/// Whether a paragraph outside boilerplate sits in an element named as
+/// the article body that does not also hold the comments: a
+/// `class="MainContent"` around a forum's first post and its replies
+/// names the page's layout, not an article.
+fn named_body_apart(dom: &Dom, page: &Page) -> bool {
+    let candidate = |b: &BlockInfo| {
+        is_prose(b)
+            && b.hints & hints::BODY != 0
+            && b.hints & (hints::BOILERPLATE | hints::HIDDEN) == 0
+    };
+    if !page.blocks.iter().any(candidate) {
+        return false;
+    }
+    // Most pages have no comments: no per-node arrays then.
+    if !page.blocks.iter().any(|b| b.hints & hints::COMMENT != 0) {
+        return true;
+    }
+    let mut comments = vec![0u32; dom.nodes.len()];
+    for b in page.blocks.iter().filter(|b| b.hints & hints::COMMENT != 0) {
+        let o = b.owner as usize;
+        comments[o] = comments[o].saturating_add(b.len.max(1));
+    }
+    sum_up(dom, page, &mut comments, |p, c| *p = p.saturating_add(c));
+    // The innermost element named as a body, per node (parents come first
+    // in `order`).
+    let mut named = vec![NONE; dom.nodes.len()];
+    for &id in &page.order {
+        named[id as usize] = if dom.element(id).is_some_and(|e| e.hints & hints::BODY != 0) {
+            id
+        } else {
+            let p = dom.node(id).parent;
+            if p != NONE { named[p as usize] } else { NONE }
+        };
+    }
+    page.blocks.iter().any(|b| {
+        let n = named[b.owner as usize];
+        candidate(b) && (n == NONE || comments[n as usize] == 0)
+    })
+}
+
 /// Boilerplate bits, less those that cover most of the page's text.
 ///
 /// A bit is dropped when its blocks hold most of the page's text; the
 /// comment bit also when its blocks hold nearly all the prose (a forum
 /// whose every post is `class="comment"`), or whatever share it holds on
 /// a page that declares itself a discussion (`declared_thread`).
-fn boilerplate_mask(page: &Page, declared_thread: bool) -> u32 {
+fn boilerplate_mask(dom: &Dom, page: &Page, declared_thread: bool) -> u32 {
     let total: u64 = page.blocks.iter().map(|b| b.len as u64).sum();
     let prose: u64 = page
         .blocks
@@ -1579,11 +1622,7 @@ fn boilerplate_mask(page: &Page, declared_thread: bool) -> u32 {
         .sum();
     // A paragraph in an element named as the article body, outside the
     // comments: a post with its thread, however short the post.
-    let has_body = page.blocks.iter().any(|b| {
-        is_prose(b)
-            && b.hints & hints::BODY != 0
-            && b.hints & (hints::BOILERPLATE | hints::HIDDEN) == 0
-    });
+    let has_body = named_body_apart(dom, page);
     // The prose a thread is measured against: the comments' own and what
     // stands outside every other kind of boilerplate (a "most popular
     // posts" box does not make a thread page an article). Forum software
@@ -1600,6 +1639,11 @@ fn boilerplate_mask(page: &Page, declared_thread: bool) -> u32 {
         })
         .map(|b| b.len as u64)
         .sum();
+    // Paragraphs standing together outside every kind of boilerplate: an
+    // article's body, where the site names none.
+    let body_run = prose_body(dom, page, |b| {
+        b.hints & (hints::BOILERPLATE | hints::HIDDEN) == 0
+    });
     let mut mask = hints::BOILERPLATE;
     if total == 0 {
         return mask;
@@ -1633,8 +1677,12 @@ fn boilerplate_mask(page: &Page, declared_thread: bool) -> u32 {
         let thread = bit == hints::COMMENT
             && (declared_thread && covered_prose > 0
                 || thread_scope > 0
-                    && covered_prose as f32 >= weights::COMMENT_VETO_SHARE * thread_scope as f32
-                    && !has_body);
+                    && !has_body
+                    && (covered_prose as f32 >= weights::COMMENT_VETO_SHARE * thread_scope as f32
+                        // Most of the prose, beside a post too short to
+                        // be an article's body: a question and its answers.
+                        || covered_prose as f32 >= weights::HINT_VETO_SHARE * thread_scope as f32
+                            && body_run < weights::ARTICLE_BODY_BLOCKS));
         // A layout wrapper holds the prose too; menus that outweigh a short
         // article's text hold none of it.
         let page_wide = bit & (hints::COMMENT | hints::MODAL | hints::CONSENT) == 0
@@ -2115,6 +2163,59 @@ mod tests {
         let text = text_with(Options::default(), &page);
         assert!(text.contains("Ships within two days"), "{text}");
         assert!(!text.contains("See all"), "{text}");
+    }
+
+    /// A question, its answers in a comments container, and a box of
+    /// house rules beside them; `wrapper` is the main's class.
+    fn question_page(wrapper: &str, replies: usize) -> String {
+        let reply = |i: usize| {
+            format!(
+                "<div class=\"comment\"><p class=\"who\">member{i}</p><p>Answer {i}: drill \
+                 a small pilot hole first, then widen it slowly with a stepped bit, and keep \
+                 the panel clamped to a board so the metal does not tear at the edge.</p></div>"
+            )
+        };
+        let replies: String = (0..replies).map(reply).collect();
+        format!(
+            "<html><body><main class=\"{wrapper}\"><h1>Cutting a hole in a steel panel?</h1>\
+             <div class=\"question\"><p>How do I cut a clean round hole in a thin steel panel \
+             for a cable gland? My hole saw skates over the surface and scratches the paint.</p>\
+             </div><div id=\"comments\">{replies}</div></main>\
+             <div class=\"rules\"><p>Be civil to other members, search before you ask, and \
+             post photos of your work when a question is answered so others can learn.</p>\
+             <p>Threads with no reply for a year are closed; start a new one and link the old \
+             one if you want to ask about the same project again.</p></div></body></html>"
+        )
+    }
+
+    #[test]
+    fn answers_holding_most_of_the_prose_beside_a_short_question_are_the_thread() {
+        // Answers hold most of the prose but not nearly all of it (the
+        // house rules beside them), and no run of paragraphs makes an
+        // article body: a question and its answers.
+        let text = text_with(Options::default(), &question_page("thread", 4));
+        assert!(text.contains("How do I cut"), "{text}");
+        assert!(text.contains("Answer 3: drill"), "{text}");
+        // One answer is not most of the prose: comments under a short post.
+        let text = text_with(Options::default(), &question_page("thread", 1));
+        assert!(text.contains("How do I cut"), "{text}");
+        assert!(!text.contains("Answer 0: drill"), "{text}");
+    }
+
+    #[test]
+    fn a_body_name_around_the_comments_is_the_layout_not_an_article() {
+        // `MainContent` names the page's layout: it wraps the question and
+        // every answer, so the question is no article body.
+        let text = text_with(Options::default(), &question_page("MainContent", 4));
+        assert!(text.contains("Answer 3: drill"), "{text}");
+        // Named around the question alone, the name marks an article.
+        let page = question_page("thread", 4).replace(
+            "<div class=\"question\">",
+            "<div class=\"question article-body\">",
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("How do I cut"), "{text}");
+        assert!(!text.contains("Answer 3: drill"), "{text}");
     }
 
     #[test]
