@@ -851,6 +851,28 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         })
         .collect();
     let datelines = dateline.iter().filter(|&&d| d).count();
+    // Bylines are short lines about the text: where elements named like
+    // bylines hold most of the region's prose (a CMS's `meta` wrapper
+    // around every entry of a list, around a post's body), the name is
+    // the layout's.
+    let (prose_in, prose_named) = page
+        .blocks
+        .iter()
+        .filter(|b| inside[b.owner as usize] && is_prose(b))
+        .fold((0u64, 0u64), |(all, named), b| {
+            let len = u64::from(b.len);
+            (
+                all + len,
+                named
+                    + if b.hints & !outer & hints::BYLINE != 0 {
+                        len
+                    } else {
+                        0
+                    },
+            )
+        });
+    let byline_layout =
+        prose_in > 0 && prose_named as f32 >= weights::HINT_VETO_SHARE * prose_in as f32;
     for (i, b) in page.blocks.iter_mut().enumerate() {
         if !inside[b.owner as usize] {
             b.kept = false;
@@ -895,7 +917,10 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             b.reason = r;
             continue;
         }
-        if b.hints & !outer & hints::BYLINE != 0 && b.len < weights::BYLINE_MAX_LEN {
+        if b.hints & !outer & hints::BYLINE != 0
+            && b.len < weights::BYLINE_MAX_LEN
+            && !byline_layout
+        {
             b.kept = false;
             b.reason = Reason::Byline;
             continue;
@@ -2216,6 +2241,34 @@ mod tests {
         let text = text_with(Options::default(), &page);
         assert!(text.contains("How do I cut"), "{text}");
         assert!(!text.contains("Answer 3: drill"), "{text}");
+    }
+
+    #[test]
+    fn a_byline_name_around_most_of_the_prose_is_the_layout() {
+        // A list of papers whose every entry sits in `class="meta"`: the
+        // authors and subjects lines are the entries, not bylines.
+        let entry = |i: usize| {
+            format!(
+                "<dt>{i}.</dt><dd><div class=\"meta\"><p>Paper {i} on sparse ice sheets</p>\
+                 <p>Authors: Ada Lund, Bo Ek</p><p>We measure how thin ice sheets crack under \
+                 wind load, compare three models of the cracks, and find that the simplest one \
+                 predicts the spacing best.</p></div></dd>"
+            )
+        };
+        let entries: String = (0..4).map(entry).collect();
+        let page = format!(
+            "<html><body><main><h1>Recent papers</h1><dl>{entries}</dl></main></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Authors: Ada Lund"), "{text}");
+        // One byline above an article's body is still a byline.
+        let page = article_around("").replace(
+            "<article>",
+            "<article><div class=\"meta\"><p>By Ada Lund</p></div>",
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(!text.contains("By Ada Lund"), "{text}");
+        assert!(text.contains("Four."), "{text}");
     }
 
     #[test]
