@@ -672,6 +672,16 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         );
         // A bit lifted page-wide is lifted from layout wrappers named like
         // chrome; the chrome tags outside the main keep it.
+        // A hint that covers most of the main landmark names the main's
+        // layout, as one that covers most of the page names the page's.
+        let layout = main_layout_bits(page);
+        if layout != 0 {
+            for b in page.blocks.iter_mut() {
+                if b.hints & hints::LANDMARK != 0 {
+                    b.hints &= !layout;
+                }
+            }
+        }
         let lifted = hints::BOILERPLATE & !mask & hints::DECLARED_CHROME;
         if lifted != 0 {
             mask |= lifted;
@@ -1631,6 +1641,59 @@ fn named_body_apart(dom: &Dom, page: &Page) -> bool {
     })
 }
 
+/// The boilerplate bits that name the main landmark's layout: each
+/// carried by most of the main's text, and by most of its prose unless the
+/// main holds at most one paragraph (a category page's intro above its
+/// items, all in a `recirc` list). Only the names of chrome: a form, a
+/// shop's widgets, comments and dialogs are judged by their own rules.
+fn main_layout_bits(page: &Page) -> u32 {
+    let judged = hints::NAV
+        | hints::RELATED
+        | hints::AD
+        | hints::SOCIAL
+        | hints::BANNER
+        | hints::FOOTER
+        | hints::SIDEBAR;
+    let (mut total, mut prose, mut paragraphs) = (0u64, 0u64, 0u32);
+    let mut covered = [0u64; 32];
+    let mut covered_prose = [0u64; 32];
+    for b in page
+        .blocks
+        .iter()
+        .filter(|b| b.hints & hints::LANDMARK != 0)
+    {
+        let len = u64::from(b.len);
+        let is_para = is_prose(b) && b.hints & hints::HIDDEN == 0;
+        total += len;
+        if is_para {
+            prose += len;
+            paragraphs += 1;
+        }
+        let bits = b.hints & judged;
+        if bits == 0 {
+            continue;
+        }
+        for (i, (c, cp)) in covered.iter_mut().zip(covered_prose.iter_mut()).enumerate() {
+            if bits & (1 << i) != 0 {
+                *c += len;
+                if is_para {
+                    *cp += len;
+                }
+            }
+        }
+    }
+    let mut layout = 0u32;
+    for i in 0..32 {
+        if covered[i] as f32 > weights::HINT_VETO_SHARE * total as f32
+            && (paragraphs < 2
+                || covered_prose[i] as f32 >= weights::HINT_VETO_SHARE * prose as f32)
+        {
+            layout |= 1 << i;
+        }
+    }
+    layout
+}
+
 /// Boilerplate bits, less those that cover most of the page's text.
 ///
 /// A bit is dropped when its blocks hold most of the page's text; the
@@ -2269,6 +2332,35 @@ mod tests {
         let text = text_with(Options::default(), &page);
         assert!(!text.contains("By Ada Lund"), "{text}");
         assert!(text.contains("Four."), "{text}");
+    }
+
+    /// A main landmark holding `intro`, then a list of recipe headlines
+    /// named as a recirculation list.
+    fn category_page(intro: &str) -> String {
+        let items: String = (0..24)
+            .map(|i| format!("<li><a href=\"/r/{i}\">Slow-cooked bean stew number {i}</a></li>"))
+            .collect();
+        format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/recipes>Recipes</a></nav>\
+             <main><h1>Dinner recipes</h1>{intro}<ul class=\"recirc-list\">{items}</ul></main>\
+             <footer><p>Invented Kitchen</p></footer></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_chrome_name_over_most_of_the_main_is_its_layout() {
+        // The list named `recirc` is most of the main, beside one
+        // paragraph: it is the page's listing, not a "more stories" box.
+        let intro = "<p>What is for dinner tonight? Pick one of these stews, all tested \
+                     in our kitchen, all ready in under an hour of work.</p>";
+        let text = text_with(Options::default(), &category_page(intro));
+        assert!(text.contains("bean stew number 7"), "{text}");
+        // Beside an article's paragraphs, the same list is a box of links
+        // to other pages.
+        let body = format!("{}{}{}", para("One."), para("Two."), para("Three."));
+        let text = text_with(Options::default(), &category_page(&body));
+        assert!(text.contains("Three."), "{text}");
+        assert!(!text.contains("bean stew number 7"), "{text}");
     }
 
     #[test]
