@@ -1702,12 +1702,11 @@ fn main_layout_bits(page: &Page) -> u32 {
 /// a page that declares itself a discussion (`declared_thread`).
 fn boilerplate_mask(dom: &Dom, page: &Page, declared_thread: bool) -> u32 {
     let total: u64 = page.blocks.iter().map(|b| b.len as u64).sum();
-    let prose: u64 = page
+    let (prose, paragraphs) = page
         .blocks
         .iter()
         .filter(|b| is_prose(b) && b.hints & hints::HIDDEN == 0)
-        .map(|b| b.len as u64)
-        .sum();
+        .fold((0u64, 0u32), |(l, n), b| (l + b.len as u64, n + 1));
     // A paragraph in an element named as the article body, outside the
     // comments: a post with its thread, however short the post.
     let has_body = named_body_apart(dom, page);
@@ -1771,11 +1770,12 @@ fn boilerplate_mask(dom: &Dom, page: &Page, declared_thread: bool) -> u32 {
                         // be an article's body: a question and its answers.
                         || covered_prose as f32 >= weights::HINT_VETO_SHARE * thread_scope as f32
                             && body_run < weights::ARTICLE_BODY_BLOCKS));
-        // A layout wrapper holds the prose too; menus that outweigh a short
-        // article's text hold none of it.
+        // A layout wrapper holds the prose too, or the page has at most an
+        // intro's paragraph; menus that outweigh a short article's text
+        // hold none of it.
         let page_wide = bit & (hints::COMMENT | hints::MODAL | hints::CONSENT) == 0
             && covered as f32 > weights::PAGE_WIDE_HINT * total as f32
-            && (prose == 0 || covered_prose as f32 >= weights::HINT_VETO_SHARE * prose as f32);
+            && (paragraphs < 2 || covered_prose as f32 >= weights::HINT_VETO_SHARE * prose as f32);
         if page_wide || thread {
             mask &= !bit;
         }
@@ -2361,6 +2361,17 @@ mod tests {
         let text = text_with(Options::default(), &category_page(&body));
         assert!(text.contains("Three."), "{text}");
         assert!(!text.contains("bean stew number 7"), "{text}");
+    }
+
+    #[test]
+    fn a_chrome_name_over_most_of_a_page_of_one_paragraph_is_its_layout() {
+        // No main landmark: the `recirc` list is most of the page, beside
+        // an intro of one paragraph.
+        let intro = "<p>What is for dinner tonight? Pick one of these stews, all tested \
+                     in our kitchen, all ready in under an hour of work.</p>";
+        let page = category_page(intro).replace("main>", "div>");
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("bean stew number 7"), "{text}");
     }
 
     #[test]
