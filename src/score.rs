@@ -419,6 +419,27 @@ fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
     teaser
 }
 
+/// Whether the region's own paragraphs before its first teaser card, or
+/// after its last, are an article's worth
+/// ([`weights::ARTICLE_MIN_PROSE_BLOCKS`]).
+fn cards_beside_article(page: &Page, inside: &[bool], teaser: &[bool], bad_mask: u32) -> bool {
+    let in_region = |b: &BlockInfo| inside[b.owner as usize];
+    let in_teaser = |b: &BlockInfo| b.card != NONE && teaser.get(b.card as usize) == Some(&true);
+    let card = |b: &BlockInfo| in_region(b) && in_teaser(b);
+    let (Some(first), Some(last)) = (
+        page.blocks.iter().position(card),
+        page.blocks.iter().rposition(card),
+    ) else {
+        return true;
+    };
+    let own =
+        |b: &&BlockInfo| in_region(b) && is_prose(b) && b.hints & bad_mask == 0 && !in_teaser(b);
+    let before = page.blocks[..first].iter().filter(own).count();
+    let after = page.blocks[last + 1..].iter().filter(own).count();
+    let article = weights::ARTICLE_MIN_PROSE_BLOCKS as usize;
+    before >= article || after >= article
+}
+
 /// Whether the region holds an article of its own beside its teaser
 /// cards: enough prose paragraphs outside them, not dwarfed by them, or
 /// a body of paragraphs standing together under one parent (a story with
@@ -793,6 +814,12 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         listing = on(Signal::Listing) && teaser.iter().any(|&t| t);
         teaser.clear();
     }
+    // Teasers are other pages' cards beside an article: cards with less
+    // than an article's paragraphs on either side are the page's own list
+    // (its services, courses or books under an intro).
+    if !teaser.is_empty() && !cards_beside_article(page, &inside, &teaser, bad_mask) {
+        teaser.clear();
+    }
     if listing {
         region = items_region;
         inside = items_inside;
@@ -883,6 +910,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         });
     let byline_layout =
         prose_in > 0 && prose_named as f32 >= weights::HINT_VETO_SHARE * prose_in as f32;
+
     for (i, b) in page.blocks.iter_mut().enumerate() {
         if !inside[b.owner as usize] {
             b.kept = false;
@@ -2372,6 +2400,43 @@ mod tests {
         let page = category_page(intro).replace("main>", "div>");
         let text = text_with(Options::default(), &page);
         assert!(text.contains("bean stew number 7"), "{text}");
+    }
+
+    /// `before` paragraphs, five cards of a linked name over a line, then
+    /// `after` paragraphs.
+    fn cards_between(before: usize, after: usize) -> String {
+        let paras = |n: usize, tag: &str| -> String {
+            (0..n).map(|i| para(&format!("{tag} {i}."))).collect()
+        };
+        let cards: String = (0..5)
+            .map(|i| {
+                format!(
+                    "<li><h3><a href=\"/services/{i}\">Harbour survey service {i}</a></h3>\
+                     <p>Card {i}: we measure the berth and the channel, and send the chart \
+                     within a week.</p></li>"
+                )
+            })
+            .collect();
+        format!(
+            "<html><body><main><h1>Our services</h1>{}<ul>{cards}</ul>{}</main></body></html>",
+            paras(before, "Intro"),
+            paras(after, "Outro")
+        )
+    }
+
+    #[test]
+    fn cards_between_a_short_intro_and_outro_are_the_page_not_teasers() {
+        // Two paragraphs before the cards and two after: no article on
+        // either side, the page's own list of services.
+        let text = text_with(Options::default(), &cards_between(2, 2));
+        assert!(text.contains("Card 3: we measure"), "{text}");
+        // After an article's worth of paragraphs, the same cards are
+        // links to other pages; before one, too.
+        for (before, after) in [(4, 0), (0, 4)] {
+            let text = text_with(Options::default(), &cards_between(before, after));
+            assert!(text.contains("tro 3."), "{text}");
+            assert!(!text.contains("Card 3: we measure"), "{text}");
+        }
     }
 
     #[test]
