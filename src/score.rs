@@ -1670,8 +1670,8 @@ fn named_body_apart(dom: &Dom, page: &Page) -> bool {
 }
 
 /// The boilerplate bits that name the main landmark's layout: each
-/// carried by most of the main's text, and by most of its prose unless the
-/// main holds at most one paragraph (a category page's intro above its
+/// carried by most of the main's prose, or, where the main holds at most
+/// one paragraph, by most of its text (a category page's intro above its
 /// items, all in a `recirc` list). Only the names of chrome: a form, a
 /// shop's widgets, comments and dialogs are judged by their own rules.
 fn main_layout_bits(page: &Page) -> u32 {
@@ -1712,10 +1712,12 @@ fn main_layout_bits(page: &Page) -> u32 {
     }
     let mut layout = 0u32;
     for i in 0..32 {
-        if covered[i] as f32 > weights::HINT_VETO_SHARE * total as f32
-            && (paragraphs < 2
-                || covered_prose[i] as f32 >= weights::HINT_VETO_SHARE * prose as f32)
-        {
+        let over = if paragraphs < 2 {
+            covered[i] as f32 > weights::HINT_VETO_SHARE * total as f32
+        } else {
+            covered_prose[i] as f32 >= weights::HINT_VETO_SHARE * prose as f32
+        };
+        if over {
             layout |= 1 << i;
         }
     }
@@ -2389,6 +2391,30 @@ mod tests {
         let text = text_with(Options::default(), &category_page(&body));
         assert!(text.contains("Three."), "{text}");
         assert!(!text.contains("bean stew number 7"), "{text}");
+    }
+
+    #[test]
+    fn a_chrome_name_over_most_of_the_mains_prose_is_its_layout() {
+        // Two of the main's three paragraphs sit in a `related`-named
+        // wrapper, under half of the main's text (a table of short rows
+        // beside them); the page's other prose, outside the main, keeps
+        // the wrapper under half of the page's.
+        let rows: String = (0..12)
+            .map(|i| {
+                format!("<tr><td>{i}</td><td>Invented University of Harbour Town {i}</td></tr>")
+            })
+            .collect();
+        let page = format!(
+            "<html><body><main><h1>Rankings</h1>{}<div class=\"related-text\">{}{}</div>\
+             <table>{rows}</table></main><div class=\"about\">{}{}</div></body></html>",
+            para("Main one."),
+            para("Main two."),
+            para("Main three."),
+            para("Away one."),
+            para("Away two.")
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Main three."), "{text}");
     }
 
     #[test]
