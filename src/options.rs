@@ -48,9 +48,12 @@ pub enum Signal {
     /// `related`, `cookie`, `<aside>`, ...), bylines and article-body names.
     MarkupHints,
     /// The checks that overrule a markup hint: a hinted container holding
-    /// most of the page's prose, hints covering the whole page, promo boxes
-    /// of paragraphs. An `<aside>`, `<nav>` or `<footer>` (or its ARIA
-    /// role) outside the `main` landmark is never overruled.
+    /// most of the page's prose, hints covering the whole page or most of
+    /// the `main` landmark, promo boxes of paragraphs, byline names over
+    /// most of the region's prose, an article-body name around the
+    /// comments (a thread page's layout), and comments that hold most of
+    /// a page with no article body. An `<aside>`, `<nav>` or `<footer>`
+    /// (or its ARIA role) outside the `main` landmark is never overruled.
     HintVetoes,
     /// Link text counting against a container, and link-dense blocks
     /// dropped.
@@ -61,7 +64,8 @@ pub enum Signal {
     /// The article-body name boost when the main region is chosen.
     BodyBoost,
     /// Teaser cards (a linked headline over a blurb) dropped beside an
-    /// article.
+    /// article: one of at least a few paragraphs before the cards or
+    /// after them.
     Teasers,
     /// Listing pages judged by their items rather than their prose.
     Listing,

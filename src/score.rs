@@ -908,8 +908,9 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
                     },
             )
         });
-    let byline_layout =
-        prose_in > 0 && prose_named as f32 >= weights::HINT_VETO_SHARE * prose_in as f32;
+    let byline_layout = on(Signal::HintVetoes)
+        && prose_in > 0
+        && prose_named as f32 >= weights::HINT_VETO_SHARE * prose_in as f32;
 
     for (i, b) in page.blocks.iter_mut().enumerate() {
         if !inside[b.owner as usize] {
