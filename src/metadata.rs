@@ -147,6 +147,12 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                     }
                     "og:image" | "twitter:image" | "og:image:url" => set(&mut m.image, v),
                     "article:published_time"
+                    | "og:published_time"
+                    | "published_time"
+                    | "publish_date"
+                    | "publish-date"
+                    | "published-date"
+                    | "citation_publication_date"
                     | "datepublished"
                     | "date"
                     | "pubdate"
@@ -158,6 +164,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                     | "parsely-pub-date"
                     | "article.published" => set(&mut m.published, v),
                     "article:modified_time"
+                    | "og:modified_time"
                     | "og:updated_time"
                     | "datemodified"
                     | "dcterms.modified"
@@ -274,6 +281,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     {
         set(&mut m.canonical_url, u);
     }
+    // A meta date may be written for people ("July 17, 2025").
     for d in [&mut m.published, &mut m.modified] {
         if let Some(v) = d.take() {
             *d = iso_date(&v);
@@ -913,6 +921,19 @@ mod tests {
             published(meta, byline).as_deref(),
             Some("2026-01-02T10:00:00Z")
         );
+        // OpenGraph's and scholarly publishers' names for it too.
+        for name in [
+            "og:published_time",
+            "citation_publication_date",
+            "publish-date",
+        ] {
+            let meta = format!("<meta name=\"{name}\" content=\"2026/01/05\">");
+            assert_eq!(
+                published(&meta, "").as_deref(),
+                Some("2026-01-05"),
+                "{name}"
+            );
+        }
         // A date in running text is not the page's.
         assert_eq!(published("", "<p>On March 3, 2026 we met.</p>"), None);
         // A short, class-less line under the headline is; a sentence there
