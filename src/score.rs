@@ -895,7 +895,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     let (prose_in, prose_named) = page
         .blocks
         .iter()
-        .filter(|b| inside[b.owner as usize] && is_prose(b))
+        .filter(|b| inside[b.owner as usize] && is_prose(b) && b.hints & hints::HIDDEN == 0)
         .fold((0u64, 0u64), |(all, named), b| {
             let len = u64::from(b.len);
             (
@@ -1774,7 +1774,7 @@ fn boilerplate_mask(dom: &Dom, page: &Page, declared_thread: bool) -> u32 {
         if bits == 0 {
             continue;
         }
-        let prose = is_prose(b);
+        let prose = is_prose(b) && b.hints & hints::HIDDEN == 0;
         for i in 0..32 {
             if bits & (1 << i) != 0 {
                 covered[i] += b.len as u64;
