@@ -419,21 +419,26 @@ fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
     teaser
 }
 
+/// Whether a block sits in a card judged a teaser (`teaser` is per node).
+fn in_teaser(b: &BlockInfo, teaser: &[bool]) -> bool {
+    b.card != NONE && teaser.get(b.card as usize) == Some(&true)
+}
+
 /// Whether the region's own paragraphs before its first teaser card, or
 /// after its last, are an article's worth
 /// ([`weights::ARTICLE_MIN_PROSE_BLOCKS`]).
 fn cards_beside_article(page: &Page, inside: &[bool], teaser: &[bool], bad_mask: u32) -> bool {
     let in_region = |b: &BlockInfo| inside[b.owner as usize];
-    let in_teaser = |b: &BlockInfo| b.card != NONE && teaser.get(b.card as usize) == Some(&true);
-    let card = |b: &BlockInfo| in_region(b) && in_teaser(b);
+    let card = |b: &BlockInfo| in_region(b) && in_teaser(b, teaser);
     let (Some(first), Some(last)) = (
         page.blocks.iter().position(card),
         page.blocks.iter().rposition(card),
     ) else {
         return true;
     };
-    let own =
-        |b: &&BlockInfo| in_region(b) && is_prose(b) && b.hints & bad_mask == 0 && !in_teaser(b);
+    let own = |b: &&BlockInfo| {
+        in_region(b) && is_prose(b) && b.hints & bad_mask == 0 && !in_teaser(b, teaser)
+    };
     let before = page.blocks[..first].iter().filter(own).count();
     let after = page.blocks[last + 1..].iter().filter(own).count();
     let article = weights::ARTICLE_MIN_PROSE_BLOCKS as usize;
@@ -445,14 +450,13 @@ fn cards_beside_article(page: &Page, inside: &[bool], teaser: &[bool], bad_mask:
 /// a body of paragraphs standing together under one parent (a story with
 /// a long "more stories" grid below it).
 fn has_article(dom: &Dom, page: &Page, inside: &[bool], teaser: &[bool], bad_mask: u32) -> bool {
-    let in_teaser = |b: &BlockInfo| b.card != NONE && teaser.get(b.card as usize) == Some(&true);
     let (mut own_prose, mut own_len, mut teaser_len) = (0u32, 0u64, 0u64);
     for b in page
         .blocks
         .iter()
         .filter(|b| inside[b.owner as usize] && b.hints & bad_mask == 0)
     {
-        if in_teaser(b) {
+        if in_teaser(b, teaser) {
             teaser_len += b.len as u64;
         } else if is_prose(b) {
             own_prose += 1;
@@ -460,7 +464,7 @@ fn has_article(dom: &Dom, page: &Page, inside: &[bool], teaser: &[bool], bad_mas
         }
     }
     let body = prose_body(dom, page, |b| {
-        inside[b.owner as usize] && b.hints & bad_mask == 0 && !in_teaser(b)
+        inside[b.owner as usize] && b.hints & bad_mask == 0 && !in_teaser(b, teaser)
     });
     own_prose >= weights::ARTICLE_MIN_PROSE_BLOCKS
         && ((own_len as f32) >= weights::TEASER_OWN_SHARE * teaser_len as f32
@@ -478,6 +482,17 @@ fn prose_body(dom: &Dom, page: &Page, keep: impl Fn(&BlockInfo) -> bool) -> u32 
         body = body.max(*n);
     }
     body
+}
+
+/// Per node, the total of `value` over the blocks in its subtree.
+fn subtree_sums(dom: &Dom, page: &Page, value: impl Fn(&BlockInfo) -> u32) -> Vec<u32> {
+    let mut sums = vec![0u32; dom.nodes.len()];
+    for b in &page.blocks {
+        let o = b.owner as usize;
+        sums[o] = sums[o].saturating_add(value(b));
+    }
+    sum_up(dom, page, &mut sums, |p, c| *p = p.saturating_add(c));
+    sums
 }
 
 /// Folds per-node values up the tree (children into parents), so that
@@ -502,12 +517,7 @@ fn signup_boxes(dom: &Dom, page: &Page, prose_n: &[u8]) -> Vec<NodeId> {
     if fields.is_empty() {
         return Vec::new();
     }
-    let mut text = vec![0u32; dom.nodes.len()];
-    for b in &page.blocks {
-        let o = b.owner as usize;
-        text[o] = text[o].saturating_add(b.len);
-    }
-    sum_up(dom, page, &mut text, |p, c| *p = p.saturating_add(c));
+    let text = subtree_sums(dom, page, |b| b.len);
     let mut boxes = Vec::new();
     for &f in fields {
         let (mut top, mut c) = (NONE, dom.node(f).parent);
@@ -892,25 +902,13 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     // bylines hold most of the region's prose (a CMS's `meta` wrapper
     // around every entry of a list, around a post's body), the name is
     // the layout's.
-    let (prose_in, prose_named) = page
-        .blocks
-        .iter()
-        .filter(|b| inside[b.owner as usize] && is_prose(b) && b.hints & hints::HIDDEN == 0)
-        .fold((0u64, 0u64), |(all, named), b| {
-            let len = u64::from(b.len);
-            (
-                all + len,
-                named
-                    + if b.hints & !outer & hints::BYLINE != 0 {
-                        len
-                    } else {
-                        0
-                    },
-            )
-        });
-    let byline_layout = on(Signal::HintVetoes)
-        && prose_in > 0
-        && prose_named as f32 >= weights::HINT_VETO_SHARE * prose_in as f32;
+    let named = Coverage::of(
+        page,
+        |b| inside[b.owner as usize],
+        |b| b.hints & !outer & hints::BYLINE,
+    );
+    let byline_layout =
+        on(Signal::HintVetoes) && named.most_prose(hints::BYLINE.trailing_zeros() as usize);
 
     for (i, b) in page.blocks.iter_mut().enumerate() {
         if !inside[b.owner as usize] {
@@ -964,7 +962,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             b.reason = Reason::Byline;
             continue;
         }
-        if b.card != NONE && teaser.get(b.card as usize).copied().unwrap_or(false) {
+        if in_teaser(b, &teaser) {
             b.kept = false;
             b.reason = Reason::Related;
             continue;
@@ -1044,15 +1042,12 @@ fn main_landmark(dom: &Dom, page: &Page, bad_mask: u32) -> Option<NodeId> {
     if !page.order.iter().any(|&id| is_main(id)) {
         return None;
     }
-    let mut len = vec![0u32; dom.nodes.len()];
-    let mut total = 0u32;
-    for b in &page.blocks {
-        if b.hints & bad_mask == 0 {
-            len[b.owner as usize] = len[b.owner as usize].saturating_add(b.len);
-            total = total.saturating_add(b.len);
-        }
-    }
-    sum_up(dom, page, &mut len, |a, b| *a = a.saturating_add(b));
+    let value = |b: &BlockInfo| if b.hints & bad_mask == 0 { b.len } else { 0 };
+    let total = page
+        .blocks
+        .iter()
+        .fold(0u32, |t, b| t.saturating_add(value(b)));
+    let len = subtree_sums(dom, page, value);
     let best = page
         .order
         .iter()
@@ -1647,12 +1642,13 @@ fn named_body_apart(dom: &Dom, page: &Page) -> bool {
     if !page.blocks.iter().any(|b| b.hints & hints::COMMENT != 0) {
         return true;
     }
-    let mut comments = vec![0u32; dom.nodes.len()];
-    for b in page.blocks.iter().filter(|b| b.hints & hints::COMMENT != 0) {
-        let o = b.owner as usize;
-        comments[o] = comments[o].saturating_add(b.len.max(1));
-    }
-    sum_up(dom, page, &mut comments, |p, c| *p = p.saturating_add(c));
+    let comments = subtree_sums(dom, page, |b| {
+        if b.hints & hints::COMMENT != 0 {
+            b.len.max(1)
+        } else {
+            0
+        }
+    });
     // The innermost element named as a body, per node (parents come first
     // in `order`).
     let mut named = vec![NONE; dom.nodes.len()];
@@ -1670,6 +1666,70 @@ fn named_body_apart(dom: &Dom, page: &Page) -> bool {
     })
 }
 
+/// The text and prose of some blocks, and the part of each that every
+/// hint bit covers, gathered in one pass for all bits at once. Prose is
+/// the visible paragraphs ([`is_prose`], not hidden).
+struct Coverage {
+    total: u64,
+    prose: u64,
+    paragraphs: u32,
+    covered: [u64; 32],
+    covered_prose: [u64; 32],
+}
+
+impl Coverage {
+    /// Over the blocks `pick` takes, each counted for its `bits`.
+    fn of(
+        page: &Page,
+        pick: impl Fn(&BlockInfo) -> bool,
+        bits: impl Fn(&BlockInfo) -> u32,
+    ) -> Self {
+        let mut c = Coverage {
+            total: 0,
+            prose: 0,
+            paragraphs: 0,
+            covered: [0; 32],
+            covered_prose: [0; 32],
+        };
+        for b in page.blocks.iter().filter(|b| pick(b)) {
+            let len = u64::from(b.len);
+            let para = is_prose(b) && b.hints & hints::HIDDEN == 0;
+            c.total += len;
+            if para {
+                c.prose += len;
+                c.paragraphs += 1;
+            }
+            let bits = bits(b);
+            if bits == 0 {
+                continue;
+            }
+            for i in (0..32).filter(|i| bits & (1 << i) != 0) {
+                c.covered[i] += len;
+                if para {
+                    c.covered_prose[i] += len;
+                }
+            }
+        }
+        c
+    }
+
+    /// Whether bit `i` covers most of the prose.
+    fn most_prose(&self, i: usize) -> bool {
+        self.prose > 0
+            && self.covered_prose[i] as f32 >= weights::HINT_VETO_SHARE * self.prose as f32
+    }
+
+    /// Whether bit `i` covers most of the prose, or, where there is at
+    /// most one paragraph, most of the text.
+    fn layout(&self, i: usize) -> bool {
+        if self.paragraphs < 2 {
+            self.covered[i] as f32 > weights::HINT_VETO_SHARE * self.total as f32
+        } else {
+            self.most_prose(i)
+        }
+    }
+}
+
 /// The boilerplate bits that name the main landmark's layout: each
 /// carried by most of the main's prose, or, where the main holds at most
 /// one paragraph, by most of its text (a category page's intro above its
@@ -1683,46 +1743,14 @@ fn main_layout_bits(page: &Page) -> u32 {
         | hints::BANNER
         | hints::FOOTER
         | hints::SIDEBAR;
-    let (mut total, mut prose, mut paragraphs) = (0u64, 0u64, 0u32);
-    let mut covered = [0u64; 32];
-    let mut covered_prose = [0u64; 32];
-    for b in page
-        .blocks
-        .iter()
-        .filter(|b| b.hints & hints::LANDMARK != 0)
-    {
-        let len = u64::from(b.len);
-        let is_para = is_prose(b) && b.hints & hints::HIDDEN == 0;
-        total += len;
-        if is_para {
-            prose += len;
-            paragraphs += 1;
-        }
-        let bits = b.hints & judged;
-        if bits == 0 {
-            continue;
-        }
-        for (i, (c, cp)) in covered.iter_mut().zip(covered_prose.iter_mut()).enumerate() {
-            if bits & (1 << i) != 0 {
-                *c += len;
-                if is_para {
-                    *cp += len;
-                }
-            }
-        }
-    }
-    let mut layout = 0u32;
-    for i in 0..32 {
-        let over = if paragraphs < 2 {
-            covered[i] as f32 > weights::HINT_VETO_SHARE * total as f32
-        } else {
-            covered_prose[i] as f32 >= weights::HINT_VETO_SHARE * prose as f32
-        };
-        if over {
-            layout |= 1 << i;
-        }
-    }
-    layout
+    let c = Coverage::of(
+        page,
+        |b| b.hints & hints::LANDMARK != 0,
+        |b| b.hints & judged,
+    );
+    (0..32)
+        .filter(|&i| judged & (1 << i) != 0 && c.layout(i))
+        .fold(0, |m, i| m | 1 << i)
 }
 
 /// Boilerplate bits, less those that cover most of the page's text.
@@ -1732,12 +1760,7 @@ fn main_layout_bits(page: &Page) -> u32 {
 /// whose every post is `class="comment"`), or whatever share it holds on
 /// a page that declares itself a discussion (`declared_thread`).
 fn boilerplate_mask(dom: &Dom, page: &Page, declared_thread: bool) -> u32 {
-    let total: u64 = page.blocks.iter().map(|b| b.len as u64).sum();
-    let (prose, paragraphs) = page
-        .blocks
-        .iter()
-        .filter(|b| is_prose(b) && b.hints & hints::HIDDEN == 0)
-        .fold((0u64, 0u32), |(l, n), b| (l + b.len as u64, n + 1));
+    let c = Coverage::of(page, |_| true, |b| b.hints & hints::BOILERPLATE);
     // A paragraph in an element named as the article body, outside the
     // comments: a post with its thread, however short the post.
     let has_body = named_body_apart(dom, page);
@@ -1758,38 +1781,22 @@ fn boilerplate_mask(dom: &Dom, page: &Page, declared_thread: bool) -> u32 {
         .map(|b| b.len as u64)
         .sum();
     // Paragraphs standing together outside every kind of boilerplate: an
-    // article's body, where the site names none.
-    let body_run = prose_body(dom, page, |b| {
-        b.hints & (hints::BOILERPLATE | hints::HIDDEN) == 0
-    });
+    // article's body, where the site names none. Read only when asked.
+    let no_body_run = || {
+        prose_body(dom, page, |b| {
+            b.hints & (hints::BOILERPLATE | hints::HIDDEN) == 0
+        }) < weights::ARTICLE_BODY_BLOCKS
+    };
     let mut mask = hints::BOILERPLATE;
-    if total == 0 {
+    if c.total == 0 {
         return mask;
-    }
-    // One pass over the blocks for every bit at once.
-    let mut covered = [0u64; 32];
-    let mut covered_prose = [0u64; 32];
-    for b in &page.blocks {
-        let bits = b.hints & hints::BOILERPLATE;
-        if bits == 0 {
-            continue;
-        }
-        let prose = is_prose(b) && b.hints & hints::HIDDEN == 0;
-        for i in 0..32 {
-            if bits & (1 << i) != 0 {
-                covered[i] += b.len as u64;
-                if prose {
-                    covered_prose[i] += b.len as u64;
-                }
-            }
-        }
     }
     for i in 0..32 {
         let bit = 1u32 << i;
         if bit & hints::BOILERPLATE == 0 {
             continue;
         }
-        let (covered, covered_prose) = (covered[i], covered_prose[i]);
+        let covered_prose = c.covered_prose[i];
         // Teaser lists can outweigh a short article's prose, so only
         // comments (a thread page) are judged by their share of prose.
         let thread = bit == hints::COMMENT
@@ -1800,13 +1807,13 @@ fn boilerplate_mask(dom: &Dom, page: &Page, declared_thread: bool) -> u32 {
                         // Most of the prose, beside a post too short to
                         // be an article's body: a question and its answers.
                         || covered_prose as f32 >= weights::HINT_VETO_SHARE * thread_scope as f32
-                            && body_run < weights::ARTICLE_BODY_BLOCKS));
+                            && no_body_run()));
         // A layout wrapper holds the prose too, or the page has at most an
         // intro's paragraph; menus that outweigh a short article's text
         // hold none of it.
         let page_wide = bit & (hints::COMMENT | hints::MODAL | hints::CONSENT) == 0
-            && covered as f32 > weights::PAGE_WIDE_HINT * total as f32
-            && (paragraphs < 2 || covered_prose as f32 >= weights::HINT_VETO_SHARE * prose as f32);
+            && c.covered[i] as f32 > weights::PAGE_WIDE_HINT * c.total as f32
+            && (c.paragraphs < 2 || c.most_prose(i));
         if page_wide || thread {
             mask &= !bit;
         }
