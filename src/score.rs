@@ -137,6 +137,10 @@ mod weights {
     /// is chosen: the site's own label beats a long footer note or a
     /// headline list next to a short story.
     pub const BODY_BOOST: f32 = 1.0;
+    /// An element named as a caption holding this many blocks on a listing
+    /// is a card's body (Bootstrap's `thumbnail > caption`: the item's
+    /// name, maker, price), not a picture's caption and its credit.
+    pub const CARD_CAPTION_BLOCKS: u32 = 3;
 }
 
 /// Maps boilerplate hint bits to the reason they give.
@@ -495,6 +499,43 @@ fn subtree_sums(dom: &Dom, page: &Page, value: impl Fn(&BlockInfo) -> u32) -> Ve
     sums
 }
 
+/// Whether most of the page's text is shown: a page hidden as a whole
+/// (a wrapper a script reveals) is not.
+fn mostly_visible(page: &Page) -> bool {
+    let (shown, hidden) = page.blocks.iter().fold((0u32, 0u32), |(s, h), b| {
+        if b.hints & hints::HIDDEN == 0 {
+            (s.saturating_add(b.len), h)
+        } else {
+            (s, h.saturating_add(b.len))
+        }
+    });
+    shown > hidden
+}
+
+/// Per node, whether it sits in a caption-named element that holds
+/// [`weights::CARD_CAPTION_BLOCKS`] blocks or more: a card's body, not a
+/// picture's caption. `acc` holds the hint bits accumulated down the tree.
+fn card_captions(dom: &Dom, page: &Page, acc: &[u32]) -> Vec<bool> {
+    let blocks = subtree_sums(dom, page, |_| 1);
+    // The outermost caption-named ancestor of each node, found top down.
+    let mut top = vec![NONE; dom.nodes.len()];
+    let mut card = vec![false; dom.nodes.len()];
+    for &id in &page.order {
+        let i = id as usize;
+        if acc[i] & hints::CAPTION == 0 {
+            continue;
+        }
+        let p = dom.node(id).parent;
+        top[i] = if p != NONE && top[p as usize] != NONE {
+            top[p as usize]
+        } else {
+            id
+        };
+        card[i] = blocks[top[i] as usize] >= weights::CARD_CAPTION_BLOCKS;
+    }
+    card
+}
+
 /// Folds per-node values up the tree (children into parents), so that
 /// each node holds its subtree's total.
 fn sum_up<T: Copy>(dom: &Dom, page: &Page, vals: &mut [T], add: impl Fn(&mut T, T)) {
@@ -774,14 +815,31 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             value
         }
     };
-    let mut region = best_subtree(dom, page, boost, |b| {
-        outside_masthead(b, block_value(b, bad_mask, &knobs))
-    });
+    // Text hidden by markup counts like any other, since a collapsed
+    // section or tab is part of the content; but a hidden element is never
+    // the whole content of a page that shows most of its text (a dialog's
+    // policy text beside a product grid). A page hidden as a whole (shown
+    // by a script) stays judged as it is.
+    let mut skip_hidden = false;
+    let value = |b: &BlockInfo, skip_hidden: bool| {
+        if skip_hidden && b.hints & hints::HIDDEN != 0 {
+            0.0
+        } else {
+            outside_masthead(b, block_value(b, bad_mask, &knobs))
+        }
+    };
+    let mut region = best_subtree(dom, page, boost, |b| value(b, false));
+    if on(Signal::Hidden)
+        && region != NONE
+        && acc[region as usize] & hints::HIDDEN != 0
+        && mostly_visible(page)
+    {
+        skip_hidden = true;
+        region = best_subtree(dom, page, boost, |b| value(b, true));
+    }
     let mut inside = subtree_set(dom, page, region);
     if beside_main(region, &inside) {
-        region = best_subtree(dom, page, boost, |b| {
-            in_main(b, outside_masthead(b, block_value(b, bad_mask, &knobs)))
-        });
+        region = best_subtree(dom, page, boost, |b| in_main(b, value(b, skip_hidden)));
         inside = subtree_set(dom, page, region);
     }
     // A page whose best prose region holds little prose next to a large
@@ -790,7 +848,11 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     // Items are looked for inside the main only: a listing's items are its
     // content, and what stands beside them is the site's.
     let items_region = best_subtree(dom, page, 0.0, |b| {
-        in_main(b, outside_masthead(b, item_value(b, bad_mask)))
+        if skip_hidden && b.hints & hints::HIDDEN != 0 && is_prose(b) {
+            0.0
+        } else {
+            in_main(b, outside_masthead(b, item_value(b, bad_mask)))
+        }
     });
     drop(masthead);
     let items_inside = subtree_set(dom, page, items_region);
@@ -910,6 +972,11 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     let byline_layout =
         on(Signal::HintVetoes) && named.most_prose(hints::BYLINE.trailing_zeros() as usize);
 
+    let card_caption = if listing && on(Signal::Captions) {
+        card_captions(dom, page, &acc)
+    } else {
+        Vec::new()
+    };
     for (i, b) in page.blocks.iter_mut().enumerate() {
         if !inside[b.owner as usize] {
             b.kept = false;
@@ -937,7 +1004,8 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         if preset != Preset::Recall
             && on(Signal::Captions)
             && ((b.kind == BlockKind::Caption && dom.tag(b.owner) != Some(Tag::Caption))
-                || b.hints & hints::CAPTION != 0)
+                || (b.hints & hints::CAPTION != 0
+                    && !card_caption.get(b.owner as usize).is_some_and(|&c| c)))
         {
             b.kept = false;
             b.reason = Reason::Caption;
@@ -2736,6 +2804,69 @@ mod tests {
             frames for a listed building without upsetting the planners</a></p></div>";
         let text = text_with(Options::default(), &page(teasers));
         assert!(!text.contains("upsetting the planners"), "{text}");
+    }
+
+    /// A product grid of `n` cards whose text sits in a Bootstrap-style
+    /// `caption` box under the picture, with no `<main>` around it.
+    fn caption_grid(n: usize) -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "<div class=\"thumbnail\"><a href=\"/p/{i}\"><img src=\"/{i}.jpg\">\
+                     <div class=\"caption\"><div>Oak garden bench, model {i}</div>\
+                     <div>Maker: Lindqvist</div><div>Item number: LQ-{i}0{i}</div>\
+                     <div>Price: ${i}49.00</div></div></a></div>"
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_hidden_dialog_is_not_the_content_of_a_page_that_shows_a_grid() {
+        let dialog = format!(
+            "<div id=\"policy\" style=\"display: none\"><h3>Pricing policy</h3>{}{}{}{}</div>",
+            para("One."),
+            para("Two."),
+            para("Three."),
+            para("Four.")
+        );
+        let page = format!(
+            "<html><body><div class=\"page\"><h1>Garden benches</h1>\
+             <div class=\"grid\">{}</div></div><footer>{}</footer>{dialog}</body></html>",
+            caption_grid(24),
+            para("Since 1952.")
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Oak garden bench, model 7"), "{text}");
+        assert!(text.contains("Price: $749.00"), "{text}");
+        assert!(!text.contains("One. The harbour froze"), "{text}");
+        // A page hidden as a whole (a wrapper a script reveals) is still
+        // read for its article.
+        let hidden_page = format!(
+            "<html><body><div style=\"display:none\"><article>{}{}{}</article>\
+             <ul>{}</ul></div></body></html>",
+            para("One."),
+            para("Two."),
+            para("Three."),
+            links(6, "Section")
+        );
+        let text = text_with(Options::default(), &hidden_page);
+        assert!(text.contains("One. The harbour froze"), "{text}");
+        assert!(!text.contains("Section 2"), "{text}");
+    }
+
+    #[test]
+    fn a_caption_box_holding_a_cards_lines_is_the_card_on_a_listing() {
+        let page = format!(
+            "<html><body><nav>{}</nav><main><h1>Garden benches</h1>\
+             <p>Made to order in our workshop.</p><div class=\"grid\">{}</div></main></body></html>",
+            links(5, "Menu"),
+            caption_grid(12)
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Oak garden bench, model 3"), "{text}");
+        assert!(text.contains("Maker: Lindqvist"), "{text}");
+        assert!(!text.contains("Menu 2"), "{text}");
     }
 
     #[test]
