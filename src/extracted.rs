@@ -88,9 +88,9 @@ pub enum Reason {
     LinkDense,
     /// Dropped: too little text to stand on its own, away from content.
     TooShort,
-    /// Dropped: a short text hidden by markup (`hidden`, `aria-hidden`,
-    /// `display:none`, hiding classes) inside the content: a menu, a label,
-    /// a message shown on a click. Hidden prose (a collapsed section, a
+    /// Dropped: a short text hidden by markup (`hidden`, `aria-hidden`
+    /// except on a link, `display:none`, hiding classes) inside the
+    /// content: a menu, a label, a message shown on a click. Hidden prose (a collapsed section, a
     /// tab) is kept.
     Hidden,
     /// Dropped: a figure's caption or a photo credit (`<figcaption>`, or

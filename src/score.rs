@@ -2870,6 +2870,31 @@ mod tests {
     }
 
     #[test]
+    fn a_cards_blurb_linked_again_for_sighted_readers_only_stays() {
+        let cards: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<article><h2><a href=\"/s/{i}\">Ferry timetable change number {i}</a></h2>\
+                     <p><a href=\"/s/{i}\" aria-hidden=\"true\" tabindex=\"-1\">The winter \
+                     timetable moves the first crossing {i} minutes later, and the last one \
+                     leaves at ten.</a></p></article>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><nav>{}</nav><main><h1>Ferries</h1>{cards}\
+             <div aria-hidden=\"true\"><p>Menu closed.</p></div></main></body></html>",
+            links(5, "Menu")
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(
+            text.contains("moves the first crossing 5 minutes later"),
+            "{text}"
+        );
+        assert!(!text.contains("Menu closed"), "{text}");
+    }
+
+    #[test]
     fn a_hidden_specifications_tab_stays_a_hidden_label_goes() {
         let html = "<html><body><main><h1>Folding stool</h1>\
             <p>A light stool of ash and canvas that folds flat for the car boot, \

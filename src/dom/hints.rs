@@ -24,7 +24,8 @@ pub(crate) const SIDEBAR: u32 = 1 << 6;
 pub(crate) const COMMENT: u32 = 1 << 7;
 /// Bylines, dates, tags and other article metadata.
 pub(crate) const BYLINE: u32 = 1 << 8;
-/// Hidden by markup: `hidden`, `aria-hidden`, `display:none`, screen-reader-only classes.
+/// Hidden by markup: `hidden`, `aria-hidden` (not on links), `display:none`,
+/// screen-reader-only classes.
 pub(crate) const HIDDEN: u32 = 1 << 9;
 /// Named like a content container (`article-body`, `entry-content`, `itemprop=articleBody`).
 pub(crate) const CONTENT: u32 = 1 << 10;

@@ -464,7 +464,11 @@ impl TreeSink for Sink {
                     bits |= hints::SIDEBAR;
                     None
                 }
-                "aria-hidden" if v.trim().eq_ignore_ascii_case("true") => {
+                // Hidden from screen readers, not from sight: on a link it
+                // marks the second link of a card to the same page (its
+                // picture, its blurb), which readers skip as a duplicate
+                // and everyone else sees.
+                "aria-hidden" if v.trim().eq_ignore_ascii_case("true") && tag != Tag::A => {
                     bits |= hints::HIDDEN;
                     None
                 }
