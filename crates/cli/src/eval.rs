@@ -83,14 +83,14 @@ pub struct EvalArgs {
     #[arg(long, value_name = "FILE")]
     pub per_page: Option<PathBuf>,
 
-    /// Writes each page's prediction to DIR/<id>.txt and its metadata to
-    /// DIR/<id>.meta.json, to check the scorer independently.
+    /// Writes each page's prediction to DIR/ID.txt and its metadata to
+    /// DIR/ID.meta.json, to check the scorer independently.
     #[arg(long, value_name = "DIR")]
     pub dump_predictions: Option<PathBuf>,
 
-    /// Scores the texts in DIR/<id>.txt (another tool's output, or an
+    /// Scores the texts in DIR/ID.txt (another tool's output, or an
     /// earlier `--dump-predictions`) instead of running the extractor, with
-    /// the same metric; DIR/<id>.meta.json, when present, gives the
+    /// the same metric; DIR/ID.meta.json, when present, gives the
     /// metadata. A page without its .txt is listed as an error.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["baseline", "preset", "sweep", "dump_predictions"])]
     pub predictions: Option<PathBuf>,
@@ -668,7 +668,7 @@ fn score_page(
     }
 }
 
-/// Reads `DIR/<id>.txt` and, when present, `DIR/<id>.meta.json` (the
+/// Reads `DIR/ID.txt` and, when present, `DIR/ID.meta.json` (the
 /// layout `--dump-predictions` writes).
 fn read_prediction(dir: &Path, id: &str) -> Result<(String, dechaff::Metadata)> {
     // Ids name files: refuse any that could leave the directory.

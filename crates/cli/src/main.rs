@@ -30,7 +30,7 @@ enum Command {
     /// Extracts the main content of a page (FILE, or - for stdin), or of
     /// every page of a directory with --input-dir.
     Extract(ExtractArgs),
-    /// Scores extraction against a benchmark laid out like ../shared/bench/<set>.
+    /// Scores extraction against a benchmark laid out like ../shared/bench/SET.
     Eval(eval::EvalArgs),
     /// Cleans a corpus: extracts every page of WARC, JSONL or HTML inputs
     /// on all cores into JSONL, one record per document.
@@ -71,10 +71,10 @@ struct ExtractArgs {
     /// The page to read, or - for standard input.
     #[arg(required_unless_present = "input_dir", conflicts_with = "input_dir")]
     file: Option<PathBuf>,
-    /// Extracts every <stem>.html and <stem>.html.gz in this directory.
+    /// Extracts every STEM.html and STEM.html.gz in this directory.
     #[arg(long, requires = "output_dir")]
     input_dir: Option<PathBuf>,
-    /// Writes <stem>.<txt|md|json> here for each input page (created if missing).
+    /// Writes STEM.txt, STEM.md or STEM.json here for each input page (created if missing).
     #[arg(long, requires = "input_dir")]
     output_dir: Option<PathBuf>,
     /// Output format.

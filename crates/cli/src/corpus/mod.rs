@@ -87,7 +87,7 @@ pub struct CorpusArgs {
     pub html_field: String,
 
     /// JSONL field holding the id (default for a line without one:
-    /// <file>:<line>).
+    /// FILE:LINE).
     #[arg(long, default_value = "id", value_name = "NAME")]
     pub id_field: String,
 
