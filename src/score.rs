@@ -1542,9 +1542,9 @@ fn smooth(dom: &Dom, page: &mut Page, preset: Preset, listing: bool) {
 /// products a guide compares with a word on each, the steps of a how-to)
 /// is part of the text: the link-density veto read its items as a "read
 /// also" box. A list that ends the text, follows a short label ("You might
-/// also like:") or holds nothing but links (headlines) stays out; a
-/// section heading long enough to name something leads a list like a
-/// paragraph does.
+/// also like:") or holds nothing but links (headlines) stays out, unless
+/// the paragraph before it announces it with a colon; a section heading
+/// long enough to name something leads a list like a paragraph does.
 fn keep_inline_lists(page: &mut Page) {
     let n = page.blocks.len();
     let is_item = |b: &BlockInfo| matches!(b.kind, BlockKind::ListItem { .. });
@@ -1570,7 +1570,13 @@ fn keep_inline_lists(page: &mut Page) {
             .iter()
             .filter(|b| b.len > 0)
             .all(|b| b.link_density() >= weights::LINK_ONLY);
-        if inside && !only_links {
+        // A sentence that announces the list ("implements the following
+        // data types:") makes even bare links its items: a documentation
+        // index, not a box of headlines.
+        let announced = before.is_some_and(|b| {
+            b.kind == BlockKind::Paragraph && b.text.trim_end().ends_with([':', '：'])
+        });
+        if inside && (!only_links || announced) {
             for b in &mut page.blocks[i..j] {
                 if matches!(b.reason, Reason::ReadAlso | Reason::LinkDense) {
                     b.kept = true;
@@ -2892,6 +2898,31 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("Menu closed"), "{text}");
+    }
+
+    #[test]
+    fn links_a_sentence_announces_are_the_texts_own_list() {
+        let page = |lead: &str| {
+            format!(
+                "<html><body><nav>{}</nav><main><h1>Data types</h1>{}{}<p>{lead}</p>\
+                 <ul>{}</ul>{}</main></body></html>",
+                links(6, "Menu"),
+                para("One."),
+                para("Two."),
+                links(5, "Sorted set"),
+                para("Three.")
+            )
+        };
+        let text = text_with(
+            Options::default(),
+            &page("The store implements the following data types, each with its own page:"),
+        );
+        assert!(text.contains("Sorted set 3"), "{text}");
+        let text = text_with(
+            Options::default(),
+            &page("The store implements several data types, each with its own page."),
+        );
+        assert!(!text.contains("Sorted set 3"), "{text}");
     }
 
     #[test]
