@@ -2926,6 +2926,41 @@ mod tests {
     }
 
     #[test]
+    fn a_sections_anchor_made_of_its_headings_words_names_no_part_of_the_page() {
+        let section = |id: &str, heading: &str, lead: &str| {
+            format!(
+                "<section id=\"{id}\"><h2>{heading}</h2>{}{}</section>",
+                para(lead),
+                para(lead)
+            )
+        };
+        let page = format!(
+            "<html><body><main><h1>Submitting patches</h1>{}{}{}{}</main></body></html>",
+            section(
+                "describe-your-changes",
+                "Describe your changes",
+                "Describe."
+            ),
+            section(
+                "respond-to-review-comments",
+                "Respond to review comments",
+                "Respond."
+            ),
+            section(
+                "separate-your-changes",
+                "Separate your changes",
+                "Separate."
+            ),
+            section("reader-comments-list", "3 comments", "Reader."),
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Respond. The harbour"), "{text}");
+        assert!(text.contains("Separate. The harbour"), "{text}");
+        // An id that is not its heading's words still names the part.
+        assert!(!text.contains("Reader. The harbour"), "{text}");
+    }
+
+    #[test]
     fn a_hidden_specifications_tab_stays_a_hidden_label_goes() {
         let html = "<html><body><main><h1>Folding stool</h1>\
             <p>A light stool of ash and canvas that folds flat for the car boot, \

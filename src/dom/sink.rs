@@ -104,6 +104,7 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
         lang: RefCell::new(None),
         template: Cell::new(NONE),
         annotation_html: RefCell::new(Vec::new()),
+        slug_ids: RefCell::new(Vec::new()),
     };
     // Scripting off, as in a browser without JavaScript: `<noscript>` then
     // holds markup, which is where script-rendered sites put their content.
@@ -161,6 +162,7 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
     nodes.shrink_to_fit();
     let mut text = sink.text.into_inner();
     text.shrink_to_fit();
+    anchor_ids(&mut nodes, &text, &sink.slug_ids.into_inner());
     let degraded = if full {
         Some(Degradation::TooManyNodes)
     } else if too_deep {
@@ -190,6 +192,113 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
             rewritten,
         },
     )
+}
+
+/// Whether an `id` reads like an anchor made from a heading's words
+/// (`respond-to-review-comments`): three words or more in lower case,
+/// joined by hyphens. Names of parts of a page are shorter.
+fn looks_like_slug(id: &str) -> bool {
+    id.len() <= MAX_SLUG
+        && id.split('-').filter(|w| !w.is_empty()).count() >= 3
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The longest id read as a heading's anchor.
+const MAX_SLUG: usize = 200;
+
+/// The most nodes of a heading read to compare its words.
+const SLUG_HEADING_NODES: usize = 256;
+
+/// How many nodes into an element its heading is looked for.
+const SLUG_HEADING_WITHIN: usize = 16;
+
+/// An `id` that is its heading's words (`<section id="respond-to-review-
+/// comments"><h2>Respond to review comments</h2>`, a documentation
+/// generator's anchors) names the section's subject, not a part of the
+/// page: the bits it alone gave are taken back.
+fn anchor_ids(nodes: &mut [Node], text: &str, slugs: &[(NodeId, u32, String)]) {
+    for (id, bits, slug) in slugs {
+        let Some(heading) = first_heading(nodes, *id) else {
+            continue;
+        };
+        if heading_slug_matches(nodes, text, heading, slug)
+            && let NodeData::Element(e) = &mut nodes[*id as usize].data
+        {
+            e.hints &= !bits;
+        }
+    }
+}
+
+/// The element itself when it is a heading, else the first heading among
+/// its first [`SLUG_HEADING_WITHIN`] descendants.
+fn first_heading(nodes: &[Node], root: NodeId) -> Option<NodeId> {
+    let is_heading = |id: NodeId| match &nodes[id as usize].data {
+        NodeData::Element(e) => e.tag.heading_level().is_some(),
+        _ => false,
+    };
+    let mut at = root;
+    for _ in 0..SLUG_HEADING_WITHIN {
+        if is_heading(at) {
+            return Some(at);
+        }
+        at = next_in_subtree(nodes, root, at)?;
+    }
+    None
+}
+
+/// The node after `at` in document order, within `root`'s subtree.
+fn next_in_subtree(nodes: &[Node], root: NodeId, mut at: NodeId) -> Option<NodeId> {
+    let first = nodes[at as usize].first_child;
+    if first != NONE {
+        return Some(first);
+    }
+    while at != root {
+        let next = nodes[at as usize].next;
+        if next != NONE {
+            return Some(next);
+        }
+        at = nodes[at as usize].parent;
+        if at == NONE {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether `slug` is the heading's words, lower-cased and joined by
+/// hyphens (a trailing `-2` of a repeated heading allowed).
+fn heading_slug_matches(nodes: &[Node], text: &str, heading: NodeId, slug: &str) -> bool {
+    let mut words = slug.split('-').filter(|w| !w.is_empty());
+    let mut at = Some(heading);
+    let mut budget = SLUG_HEADING_NODES;
+    while let Some(id) = at {
+        budget -= 1;
+        if budget == 0 {
+            return false;
+        }
+        if let NodeData::Text { start, end } = nodes[id as usize].data {
+            let t = text.get(start as usize..end as usize).unwrap_or("");
+            for w in t
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                match words.next() {
+                    Some(s) if w.len() == s.len() && w.to_lowercase() == s => {}
+                    _ => return false,
+                }
+            }
+        }
+        at = next_in_subtree(nodes, heading, id);
+    }
+    // Every word of the heading matched; what is left of the slug may only
+    // be a number told apart repeats.
+    match (words.next(), words.next()) {
+        (None, _) => true,
+        (Some(n), None) => n.bytes().all(|b| b.is_ascii_digit()),
+        _ => false,
+    }
 }
 
 /// A URL whose path has an `author` or `authors` segment (lower case)
@@ -228,6 +337,9 @@ struct Sink {
     /// MathML `<annotation-xml>` elements that hold HTML, in id order (so
     /// sorted): the tree builder asks, to parse their content as HTML.
     annotation_html: RefCell<Vec<NodeId>>,
+    /// Elements whose `id` reads like a heading's anchor and alone gave
+    /// them hint bits: the element, those bits, the id.
+    slug_ids: RefCell<Vec<(NodeId, u32, String)>>,
 }
 
 /// An element name handed to the tree builder. The tree builder asks for
@@ -433,6 +545,8 @@ impl TreeSink for Sink {
             Tag::Other
         };
         let mut bits = 0;
+        let mut id_bits = 0;
+        let mut slug: Option<&str> = None;
         let mut is_ld = false;
         let mut is_email = false;
         let first_attr = self.attrs.borrow().len();
@@ -442,7 +556,14 @@ impl TreeSink for Sink {
             }
             let v: &str = &a.value;
             let keep = match &*a.name.local {
-                "class" | "id" if !matches!(tag, Tag::Html | Tag::Body) => {
+                "id" if !matches!(tag, Tag::Html | Tag::Body) => {
+                    id_bits |= hints::from_class_or_id(v);
+                    if looks_like_slug(v) {
+                        slug = Some(v);
+                    }
+                    None
+                }
+                "class" if !matches!(tag, Tag::Html | Tag::Body) => {
                     bits |= hints::from_class_or_id(v);
                     None
                 }
@@ -535,6 +656,10 @@ impl TreeSink for Sink {
             Tag::Script if is_ld => bits |= JSON_LD,
             _ => {}
         }
+        // What the id alone says, kept apart in case it is a heading's
+        // anchor (checked once the heading's text is known).
+        let id_only = id_bits & !bits;
+        bits |= id_bits;
         // The tree builder asks for names: keep the name when the tag
         // does not give it back.
         let named = name.ns == ns!(html) && tag.local_name().is_some_and(|l| l == name.local);
@@ -566,6 +691,11 @@ impl TreeSink for Sink {
         }));
         if flags.mathml_annotation_xml_integration_point {
             self.annotation_html.borrow_mut().push(id);
+        }
+        if let Some(slug) = slug.filter(|_| id_only != 0) {
+            self.slug_ids
+                .borrow_mut()
+                .push((id, id_only, slug.to_string()));
         }
         if is_email {
             let mut fields = self.email_fields.borrow_mut();
@@ -727,5 +857,20 @@ impl Sink {
             self.template.set(self.push(NodeData::Other));
         }
         self.template.get()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_are_three_lower_case_words_or_more() {
+        assert!(looks_like_slug("respond-to-review-comments"));
+        assert!(looks_like_slug("step-2-install-the-cli"));
+        assert!(!looks_like_slug("comments"));
+        assert!(!looks_like_slug("related-posts"));
+        assert!(!looks_like_slug("Respond-To-Review"));
+        assert!(!looks_like_slug("respond_to_review_comments"));
     }
 }
