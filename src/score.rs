@@ -259,6 +259,10 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     let total = page.order.first().map_or(0, |&r| prose[r as usize]) as f32;
     let prose_all = if any_hidden { &prose_all } else { &prose };
     let total_all = page.order.first().map_or(0, |&r| prose_all[r as usize]) as f32;
+    // A hidden container holding nearly all the prose is the content of a
+    // page a script reveals, but only where most of the page is hidden: on
+    // a page that shows most of its text (a product grid) it is a dialog.
+    let shown_most = any_hidden && mostly_visible(page);
     // Before the per-node arrays below: its text sums are freed by then.
     let signup = signup_boxes(dom, page, &prose_n);
     let mut acc = vec![0u32; dom.nodes.len()];
@@ -345,6 +349,7 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         }
         if total_all > 0.0
             && prose_all[id as usize] as f32 >= weights::COMMENT_VETO_SHARE * total_all
+            && !shown_most
         {
             own &= !hints::HIDDEN;
         }
@@ -847,13 +852,20 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     // items instead, and links inside the region are content.
     // Items are looked for inside the main only: a listing's items are its
     // content, and what stands beside them is the site's.
-    let items_region = best_subtree(dom, page, 0.0, |b| {
-        if skip_hidden && b.hints & hints::HIDDEN != 0 && is_prose(b) {
+    // Hidden items count (a tab of products); hidden paragraphs and
+    // headings (a dialog's sections) do not once the region was chosen
+    // without them, here or in the sibling join below.
+    let item = |b: &BlockInfo| {
+        if skip_hidden
+            && b.hints & hints::HIDDEN != 0
+            && (is_prose(b) || matches!(b.kind, BlockKind::Heading(_)))
+        {
             0.0
         } else {
-            in_main(b, outside_masthead(b, item_value(b, bad_mask)))
+            item_value(b, bad_mask)
         }
-    });
+    };
+    let items_region = best_subtree(dom, page, 0.0, |b| in_main(b, outside_masthead(b, item(b))));
     drop(masthead);
     let items_inside = subtree_set(dom, page, items_region);
     let (prose, prose_blocks) = page
@@ -902,7 +914,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             page,
             region,
             &mut inside,
-            |b| item_value(b, bad_mask),
+            item,
             SiblingRule {
                 bad_mask,
                 need_prose: false,
