@@ -481,13 +481,19 @@ fn shown_date_in(text: &str) -> Option<String> {
     None
 }
 
-/// A person's name from a byline's text: "By Jane Doe" → "Jane Doe";
+/// A person's name from a byline's text: "By Jane Doe" and "Posted by
+/// Jane Doe" → "Jane Doe";
 /// nothing when the text is too long or short to be a name.
 fn author_name(text: &str) -> Option<String> {
     let t = clean(text)?;
     let lower = t.to_lowercase();
     let t = if lower.starts_with("by ") {
         t[3..].trim().to_string()
+    } else if let Some(at) = lower.find(" by ")
+        && lower.len() == t.len()
+    {
+        // "Posted by Jane Doe", "Articles by Jane": the name after the label.
+        t[at + 4..].trim().to_string()
     } else {
         t
     };
@@ -522,9 +528,14 @@ fn byline_name(dom: &Dom, id: NodeId) -> Option<String> {
             continue;
         };
         let t = dom.text_of(start, end).trim();
+        let is_label = |w: &str| BYLINE_LABELS.iter().any(|l| w.eq_ignore_ascii_case(l));
+        // A label may lead in with a word of its own ("Text by", "Recipe
+        // by", "Photos by"): the name follows it.
         let label = t.ends_with(':')
+            || t.split_whitespace().all(is_label)
             || t.split_whitespace()
-                .all(|w| BYLINE_LABELS.iter().any(|l| w.eq_ignore_ascii_case(l)));
+                .last()
+                .is_some_and(|w| BY_WORDS.iter().any(|l| w.eq_ignore_ascii_case(l)));
         if label || !t.chars().any(char::is_alphabetic) {
             continue;
         }
@@ -534,6 +545,10 @@ fn byline_name(dom: &Dom, id: NodeId) -> Option<String> {
     }
     None
 }
+
+/// Words that end a byline's label when it leads in with a word of its
+/// own ("Text by", "Recipe by", "Photos by"): the name follows.
+const BY_WORDS: &[&str] = &["by", "von", "par", "por", "oleh", "door", "de"];
 
 /// How many byline-like elements are read before giving up.
 const MAX_BYLINE_TRIES: usize = 5;
@@ -896,6 +911,12 @@ mod tests {
         assert_eq!(authors("", card), ["sam_lee"]);
         let plain = "<div itemprop=\"author\"><b>kim</b> <i>Moderator</i></div>";
         assert_eq!(authors("", plain), ["kim"]);
+        // A label that leads in with a word of its own, apart from the name
+        // or run into it.
+        let lead = "<p class=\"byline\">Text by <a href=\"/p/hd\">Hana Dukic</a></p>";
+        assert_eq!(authors("", lead), ["Hana Dukic"]);
+        let run = "<span class=\"byline\">Posted by tern_watcher</span>";
+        assert_eq!(authors("", run), ["tern_watcher"]);
         // A date in the byline is not a name; the name beside it is.
         let dated = |line: &str| authors("", &format!("<p class=\"byline\">{line}</p>"));
         assert!(dated("August 28, 2025").is_empty());
