@@ -2973,6 +2973,28 @@ mod tests {
     }
 
     #[test]
+    fn a_posts_poster_panel_is_not_the_post() {
+        let posts: String = ["One.", "Two.", "Three.", "Four."]
+            .iter()
+            .enumerate()
+            .map(|(i, lead)| {
+                format!(
+                    "<div class=\"post\"><dl class=\"postprofile\"><dt>harbour_user_{i}</dt>\
+                     <dd>Deckhand</dd><dd class=\"profile-posts\">Posts: {i}41</dd>\
+                     <dd class=\"profile-joined\">Joined: Mar 2019</dd></dl>\
+                     <div class=\"content\">{}</div></div>",
+                    para(lead)
+                )
+            })
+            .collect();
+        let page = format!("<html><body><main><h1>Frozen harbour</h1>{posts}</main></body></html>");
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Three. The harbour froze"), "{text}");
+        assert!(!text.contains("Posts: 241"), "{text}");
+        assert!(!text.contains("Joined: Mar 2019"), "{text}");
+    }
+
+    #[test]
     fn a_hidden_specifications_tab_stays_a_hidden_label_goes() {
         let html = "<html><body><main><h1>Folding stool</h1>\
             <p>A light stool of ash and canvas that folds flat for the car boot, \

@@ -165,7 +165,6 @@ const STEMS: &[(&str, u32)] = &[
     ("userinfo", SIGNATURE),
     ("user-info", SIGNATURE),
     ("userdetails", SIGNATURE),
-    ("usertitle", SIGNATURE),
     ("disclaimer", LEGAL),
     ("statement", LEGAL),
     ("disclosure", LEGAL),
@@ -225,6 +224,20 @@ const STEMS: &[(&str, u32)] = &[
     ("timestamp", BYLINE),
     ("published", BYLINE),
     ("posted-on", BYLINE),
+    // A forum post's panel about its poster (rank, post count, join date,
+    // location): metadata of the post, like a byline.
+    ("postprofile", BYLINE),
+    ("userinfo", BYLINE),
+    ("user-info", BYLINE),
+    ("user_info", BYLINE),
+    ("userdetails", BYLINE),
+    ("user-details", BYLINE),
+    ("profile-posts", BYLINE),
+    ("profile-joined", BYLINE),
+    ("memberinfo", BYLINE),
+    ("member-info", BYLINE),
+    ("posterinfo", BYLINE),
+    ("poster-info", BYLINE),
     ("modal", MODAL),
     ("popup", MODAL),
     ("lightbox", MODAL),
@@ -618,6 +631,11 @@ mod tests {
             from_class_or_id("message-userExtras") & SIGNATURE,
             SIGNATURE
         );
+        // A forum post's poster panel is the post's metadata.
+        assert_eq!(from_class_or_id("postprofile") & BYLINE, BYLINE);
+        assert_eq!(from_class_or_id("profile-posts") & BYLINE, BYLINE);
+        assert_eq!(from_class_or_id("user_info") & BYLINE, BYLINE);
+        assert_eq!(from_class_or_id("profile") & BYLINE, 0);
         assert_eq!(from_class_or_id("wp-block-footnotes") & LEGAL, LEGAL);
         assert_eq!(from_class_or_id("notice notice--info") & BANNER, BANNER);
         assert_eq!(from_class_or_id("noticeboard") & BANNER, 0);
