@@ -232,12 +232,6 @@ const STEMS: &[(&str, u32)] = &[
     ("user_info", BYLINE),
     ("userdetails", BYLINE),
     ("user-details", BYLINE),
-    ("profile-posts", BYLINE),
-    ("profile-joined", BYLINE),
-    ("memberinfo", BYLINE),
-    ("member-info", BYLINE),
-    ("posterinfo", BYLINE),
-    ("poster-info", BYLINE),
     ("modal", MODAL),
     ("popup", MODAL),
     ("lightbox", MODAL),
@@ -633,7 +627,7 @@ mod tests {
         );
         // A forum post's poster panel is the post's metadata.
         assert_eq!(from_class_or_id("postprofile") & BYLINE, BYLINE);
-        assert_eq!(from_class_or_id("profile-posts") & BYLINE, BYLINE);
+        assert_eq!(from_class_or_id("message-userDetails") & BYLINE, BYLINE);
         assert_eq!(from_class_or_id("user_info") & BYLINE, BYLINE);
         assert_eq!(from_class_or_id("profile") & BYLINE, 0);
         assert_eq!(from_class_or_id("wp-block-footnotes") & LEGAL, LEGAL);
