@@ -17,8 +17,11 @@ mod weights {
     /// A block at least this long with few links reads as prose.
     pub const PROSE_LEN: u32 = 80;
     /// Bonus for a prose block: containers are chosen by paragraphs, not
-    /// by many short fragments.
-    pub const PROSE_BONUS: f32 = 40.0;
+    /// by many short fragments. Kept small (a fifth of the shortest
+    /// paragraph's length): larger, a box of a few paragraphs
+    /// (testimonials, an author's note) outweighs a body of lists and
+    /// short lines.
+    pub const PROSE_BONUS: f32 = 15.0;
     /// A hint bit carried by more than this share of the page's text
     /// describes the page layout, not boilerplate (`<div class="has-sidebar">`
     /// around everything), and is ignored.
