@@ -81,8 +81,10 @@ mod weights {
     /// Keys (`":`) a bracketed text needs to be printed JSON.
     pub const JSON_MIN_KEYS: usize = 3;
     /// The region grows to its parent while the parent keeps this share of
-    /// its value (the siblings it adds are close to neutral).
-    pub const LIFT_RATIO: f32 = 0.95;
+    /// its value (the siblings it adds are close to neutral: a photo and
+    /// caption or a heading beside the body, not a box that takes a
+    /// fiftieth of its value away).
+    pub const LIFT_RATIO: f32 = 0.98;
     /// Longest run of fragments kept for sitting between kept blocks.
     pub const MAX_CONTEXT_RUN: usize = 2;
     /// A linked line this long opening a card is a headline.
