@@ -129,7 +129,7 @@ mod weights {
     pub const LIST_LEAD_MIN_LEN: u32 = 25;
     /// Bylines and meta lines are short; a long block with a byline hint is
     /// more likely prose in an oddly named container.
-    pub const BYLINE_MAX_LEN: u32 = 200;
+    pub const BYLINE_MAX_LEN: u32 = 250;
     /// The most text (bytes) a box around an email field holds and still
     /// reads as a sign-up or contact prompt rather than a page section.
     pub const SIGNUP_MAX_TEXT: u32 = 400;
