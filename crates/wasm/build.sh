@@ -27,7 +27,9 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKN
 (cd "$root" && cargo build --profile release-wasm -p dechaff-wasm --target wasm32-unknown-unknown)
 
 rm -rf "$pkg"
-wasm-bindgen --target web --no-typescript --out-dir "$pkg" \
+# Function names (the `name` section, ~55 KB) serve debuggers, not users.
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+  --out-dir "$pkg" \
   "$target_dir/wasm32-unknown-unknown/release-wasm/dechaff_wasm.wasm"
 
 cp "$here/js/dechaff.js" "$here/js/node.js" "$here/js/dechaff.d.ts" "$pkg/"
