@@ -162,7 +162,6 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
     nodes.shrink_to_fit();
     let mut text = sink.text.into_inner();
     text.shrink_to_fit();
-    anchor_ids(&mut nodes, &text, &sink.slug_ids.into_inner());
     let degraded = if full {
         Some(Degradation::TooManyNodes)
     } else if too_deep {
@@ -172,7 +171,7 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
     } else {
         None
     };
-    let dom = Dom {
+    let mut dom = Dom {
         nodes,
         text,
         extras: sink.extras.into_inner(),
@@ -184,6 +183,7 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
         lang: sink.lang.into_inner(),
         degraded,
     };
+    anchor_ids(&mut dom, &sink.slug_ids.into_inner());
     (
         dom,
         Seen {
@@ -218,69 +218,38 @@ const SLUG_HEADING_WITHIN: usize = 16;
 /// comments"><h2>Respond to review comments</h2>`, a documentation
 /// generator's anchors) names the section's subject, not a part of the
 /// page: the bits it alone gave are taken back.
-fn anchor_ids(nodes: &mut [Node], text: &str, slugs: &[(NodeId, u32, String)]) {
-    for (id, bits, slug) in slugs {
-        let Some(heading) = first_heading(nodes, *id) else {
-            continue;
-        };
-        if heading_slug_matches(nodes, text, heading, slug)
-            && let NodeData::Element(e) = &mut nodes[*id as usize].data
-        {
+fn anchor_ids(dom: &mut Dom, slugs: &[(NodeId, u32, String)]) {
+    let is_heading = |dom: &Dom, n: NodeId| dom.tag(n).is_some_and(|t| t.heading_level().is_some());
+    let anchors: Vec<(NodeId, u32)> = slugs
+        .iter()
+        .filter(|(id, _, slug)| {
+            // The element itself when it is a heading, else the first
+            // heading among its first few descendants.
+            dom.preorder(*id)
+                .take(SLUG_HEADING_WITHIN)
+                .find(|&n| is_heading(dom, n))
+                .is_some_and(|h| heading_slug_matches(dom, h, slug))
+        })
+        .map(|&(id, bits, _)| (id, bits))
+        .collect();
+    for (id, bits) in anchors {
+        if let NodeData::Element(e) = &mut dom.nodes[id as usize].data {
             e.hints &= !bits;
         }
     }
 }
 
-/// The element itself when it is a heading, else the first heading among
-/// its first [`SLUG_HEADING_WITHIN`] descendants.
-fn first_heading(nodes: &[Node], root: NodeId) -> Option<NodeId> {
-    let is_heading = |id: NodeId| match &nodes[id as usize].data {
-        NodeData::Element(e) => e.tag.heading_level().is_some(),
-        _ => false,
-    };
-    let mut at = root;
-    for _ in 0..SLUG_HEADING_WITHIN {
-        if is_heading(at) {
-            return Some(at);
-        }
-        at = next_in_subtree(nodes, root, at)?;
-    }
-    None
-}
-
-/// The node after `at` in document order, within `root`'s subtree.
-fn next_in_subtree(nodes: &[Node], root: NodeId, mut at: NodeId) -> Option<NodeId> {
-    let first = nodes[at as usize].first_child;
-    if first != NONE {
-        return Some(first);
-    }
-    while at != root {
-        let next = nodes[at as usize].next;
-        if next != NONE {
-            return Some(next);
-        }
-        at = nodes[at as usize].parent;
-        if at == NONE {
-            return None;
-        }
-    }
-    None
-}
-
 /// Whether `slug` is the heading's words, lower-cased and joined by
 /// hyphens (a trailing `-2` of a repeated heading allowed).
-fn heading_slug_matches(nodes: &[Node], text: &str, heading: NodeId, slug: &str) -> bool {
+fn heading_slug_matches(dom: &Dom, heading: NodeId, slug: &str) -> bool {
     let mut words = slug.split('-').filter(|w| !w.is_empty());
-    let mut at = Some(heading);
-    let mut budget = SLUG_HEADING_NODES;
-    while let Some(id) = at {
-        budget -= 1;
-        if budget == 0 {
+    for (read, id) in dom.preorder(heading).enumerate() {
+        if read + 1 >= SLUG_HEADING_NODES {
             return false;
         }
-        if let NodeData::Text { start, end } = nodes[id as usize].data {
-            let t = text.get(start as usize..end as usize).unwrap_or("");
-            for w in t
+        if let NodeData::Text { start, end } = dom.node(id).data {
+            for w in dom
+                .text_of(start, end)
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
             {
@@ -290,7 +259,6 @@ fn heading_slug_matches(nodes: &[Node], text: &str, heading: NodeId, slug: &str)
                 }
             }
         }
-        at = next_in_subtree(nodes, heading, id);
     }
     // Every word of the heading matched; what is left of the slug may only
     // be a number told apart repeats.
