@@ -528,14 +528,13 @@ fn byline_name(dom: &Dom, id: NodeId) -> Option<String> {
             continue;
         };
         let t = dom.text_of(start, end).trim();
-        let is_label = |w: &str| BYLINE_LABELS.iter().any(|l| w.eq_ignore_ascii_case(l));
-        // A label may lead in with a word of its own ("Text by", "Recipe
-        // by", "Photos by"): the name follows it.
+        // A label ends with a label word, alone ("By", "Written by") or
+        // after a word of its own ("Text by", "Recipe by", "Guest author"):
+        // the name follows it.
         let label = t.ends_with(':')
-            || t.split_whitespace().all(is_label)
             || t.split_whitespace()
                 .last()
-                .is_some_and(|w| BY_WORDS.iter().any(|l| w.eq_ignore_ascii_case(l)));
+                .is_some_and(|w| BYLINE_LABELS.iter().any(|l| w.eq_ignore_ascii_case(l)));
         if label || !t.chars().any(char::is_alphabetic) {
             continue;
         }
@@ -545,10 +544,6 @@ fn byline_name(dom: &Dom, id: NodeId) -> Option<String> {
     }
     None
 }
-
-/// Words that end a byline's label when it leads in with a word of its
-/// own ("Text by", "Recipe by", "Photos by"): the name follows.
-const BY_WORDS: &[&str] = &["by", "von", "par", "por", "oleh", "door", "de"];
 
 /// How many byline-like elements are read before giving up.
 const MAX_BYLINE_TRIES: usize = 5;
