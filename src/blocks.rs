@@ -30,6 +30,10 @@ pub(crate) struct BlockInfo {
     /// Whether the plain text after the opening links starts with a letter
     /// or digit (a blurb), not with a separator (`Name – what it does`).
     pub lead_then_word: bool,
+    /// Plain text after the last link, measured like `len`: a sentence
+    /// that goes on past its link ("See the guide for details.") is
+    /// prose, a label and its link ("Read also: ...") ends at the link.
+    pub tail_len: u32,
     /// The block sits inside a link wrapped around blocks (a clickable
     /// card): its text is link text, but a sentence in it is a description,
     /// not a menu entry.
@@ -140,6 +144,7 @@ struct Builder {
     lead_link: u32,
     lead_then_word: bool,
     lead_closed: bool,
+    tail_len: u32,
     links: u32,
     punct: u32,
     /// Hints shared by every piece of the block's text, inline elements'
@@ -169,10 +174,13 @@ impl Builder {
             }
             self.len += w;
             if in_link {
+                self.tail_len = 0;
                 self.link_len += w;
                 if !self.lead_closed {
                     self.lead_link += w;
                 }
+            } else {
+                self.tail_len += w;
             }
             if is_punct(c) {
                 self.punct += 1;
@@ -257,6 +265,7 @@ impl Walker<'_> {
             link_len: b.link_len,
             lead_link: b.lead_link,
             lead_then_word: b.lead_then_word,
+            tail_len: b.tail_len,
             in_card_link: self.card_links > 0,
             junk: false,
             links: b.links,

@@ -118,6 +118,9 @@ mod weights {
     pub const TITLE_MATCH_MIN: usize = 20;
     /// Link density above which a block is a link (list) rather than text.
     pub const LINK_DENSE: f32 = 0.5;
+    /// Plain text after a link-dense sentence's last link (about two short
+    /// words) that makes it a sentence of the text, not a link with a label.
+    pub const SENTENCE_TAIL_MIN: u32 = 8;
     /// Blocks shorter than this with no sentence punctuation are fragments
     /// (labels, dates, button text) unless surrounded by content.
     pub const FRAGMENT_LEN: u32 = 25;
@@ -204,6 +207,17 @@ fn is_table_data(b: &BlockInfo) -> bool {
 
 /// A sentence inside a link wrapped around a card: the card's
 /// description, a link only because the whole card is clickable.
+/// A sentence with its links inside it: plain words open it and go on
+/// after its last link to the sentence's end ("See the migration guide for
+/// details."). A "read also" line ends at its link; a menu has no words
+/// of its own; a list of links has more than two.
+fn is_linked_sentence(b: &BlockInfo) -> bool {
+    b.lead_link == 0
+        && b.tail_len >= weights::SENTENCE_TAIL_MIN
+        && b.links <= 2
+        && b.text.ends_with(['.', '!', '?', '。', '！', '？'])
+}
+
 fn is_card_text(b: &BlockInfo) -> bool {
     b.in_card_link && b.len >= weights::PROSE_LEN && b.punct > 0
 }
@@ -1062,6 +1076,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             && !matches!(b.kind, BlockKind::Code | BlockKind::Heading(_))
             && !is_table_data(b)
             && !is_card_text(b)
+            && !is_linked_sentence(b)
         {
             b.kept = false;
             b.reason = if b.len < 200 && b.links <= 2 {
@@ -2087,6 +2102,20 @@ mod tests {
         <div class=\"newsletter-signup\"><p>Get the morning briefing in your inbox, every day, for free.</p></div>\
         <p>By Thursday the children were skating between the moorings, and the cafe sold out of soup.</p>\
         </article></body></html>";
+
+    /// A sentence that goes on past its link is the text's own, however
+    /// much of it is the link; a label and its link, ending at the link,
+    /// is a "read also" line.
+    #[test]
+    fn a_sentence_around_its_link_stays_a_label_and_link_goes() {
+        let page = article_around(
+            "<p>See <a href=\"/guide\">the complete harbour ice guide</a> for details.</p>\
+             <p>Read also: <a href=\"/other\">Ferries stuck in port again this winter.</a></p>",
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("for details."), "{text}");
+        assert!(!text.contains("Read also"), "{text}");
+    }
 
     /// A listing in the main landmark and a long, vetoed-hint dialog
     /// beside it: the items are the content whichever way the landmark is
