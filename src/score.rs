@@ -47,6 +47,8 @@ mod weights {
     /// its text whatever its class says: boilerplate boxes do not hold
     /// half of a page's paragraphs.
     pub const HINT_VETO_SHARE: f32 = 0.5;
+    /// How many siblings back a signature looks for its post's text.
+    pub const SIGN_OFF_LOOK_BACK: usize = 8;
     /// The same for comment containers, set higher because an article's
     /// comment thread can outweigh the article; past it the page is a thread.
     pub const COMMENT_VETO_SHARE: f32 = 0.8;
@@ -332,6 +334,8 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
             }
         }
         let mut own = dom.element(id).map_or(0, |e| e.hints);
+        // The element's own bits before any veto.
+        let signed = own;
         if signup.binary_search(&id).is_ok() {
             own |= hints::BANNER;
         }
@@ -352,6 +356,19 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
             own &= !(vetoable & !kept) & !hints::BYLINE;
         }
         own &= !group_veto.get(&p).copied().unwrap_or(0);
+        // A signature right after its post's own text signs the post off,
+        // however long it is beside a short post. The look back is bounded
+        // (whitespace and comments between the two), so that a long run
+        // of siblings stays linear.
+        if signed & !own & hints::SIGNATURE != 0
+            && std::iter::successors(Some(dom.node(id).prev), |&s| {
+                (s != NONE).then(|| dom.node(s).prev)
+            })
+            .take(weights::SIGN_OFF_LOOK_BACK)
+            .any(|s| s != NONE && prose[s as usize] > 0)
+        {
+            own |= hints::SIGNATURE;
+        }
         let mut free = freed.get(&p).copied().unwrap_or(0);
         if u32::from(prose_n[id as usize]) >= weights::AD_MAX_PROSE {
             free |= own & (hints::AD | hints::BYLINE);
@@ -2115,6 +2132,31 @@ mod tests {
         let text = text_with(Options::default(), &page);
         assert!(text.contains("for details."), "{text}");
         assert!(!text.contains("Read also"), "{text}");
+    }
+
+    /// A member's signature after a short post is the post's sign-off,
+    /// even where it holds most of the thread's prose.
+    #[test]
+    fn a_long_signature_after_a_short_post_goes() {
+        let menu = links(4, "Forum section");
+        let page = format!(
+            "<html><body><nav><ul>{menu}</ul></nav><h1>Slow shop pages</h1>\
+             <div class=\"topic\"><div class=\"comment\"><div class=\"post-body\">\
+             <p>My shop's pages load slowly since the last update, and the admin panel \
+             times out on every save. What should I check?</p></div></div>\
+             <div class=\"comment\"><div class=\"post-body\"><p>Try clearing the cache \
+             first, then restart the service and check the log again: the error should \
+             be gone by then.</p></div>\
+             <div class=\"member-signature\"><p>Design should be simple and communication \
+             should be honest; I have said so on every forum since the spring of 1999.</p>\
+             <p>I build plugins for small shops and write about them every other week, \
+             mostly about caching, logs and the things nobody reads in a manual.</p>\
+             </div></div></div></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("What should I check?"), "{text}");
+        assert!(text.contains("clearing the cache"), "{text}");
+        assert!(!text.contains("Design should be simple"), "{text}");
     }
 
     /// A listing in the main landmark and a long, vetoed-hint dialog
