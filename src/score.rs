@@ -1125,7 +1125,8 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     if on(Signal::Smoothing) {
         // Before `smooth`, which keeps a heading only over kept text.
         keep_inline_lists(page);
-        smooth(dom, page, preset, listing);
+        let article = named_article(page, meta);
+        smooth(dom, page, preset, listing, article);
     }
     // A product's name is part of its page (its title is the product);
     // an article's headline is the page's title, not its text.
@@ -1464,7 +1465,7 @@ fn around(page: &Page, i: usize, j: usize) -> (Option<&BlockInfo>, Option<&Block
 }
 
 /// Short fragments and headings are judged by their neighbours.
-fn smooth(dom: &Dom, page: &mut Page, preset: Preset, listing: bool) {
+fn smooth(dom: &Dom, page: &mut Page, preset: Preset, listing: bool, article: bool) {
     let n = page.blocks.len();
     let min_len = match preset {
         Preset::Precision => weights::FRAGMENT_LEN * 2,
@@ -1528,6 +1529,27 @@ fn smooth(dom: &Dom, page: &mut Page, preset: Preset, listing: bool) {
     // have offered ...</h4>`) is text: kept, and content for the heading
     // above it.
     let text_heading = |b: &BlockInfo, level: u8| level >= 3 && is_prose(b);
+    // Off an article, a heading longer than a label standing between kept
+    // text is the page's own line (a landing page's slogan over a picture
+    // or a button); an article's is the title of a box ("Related") or of
+    // another story. Whether kept text stands before and after each
+    // block, computed once: headings' decisions do not change them.
+    let is_text = |b: &BlockInfo| b.len > 0 && !matches!(b.kind, BlockKind::Heading(_));
+    let (mut text_kept_before, mut text_kept_after) = (vec![false; n], vec![false; n]);
+    if !article && !listing {
+        let mut last = false;
+        for (i, b) in page.blocks.iter().enumerate() {
+            text_kept_before[i] = last;
+            if is_text(b) {
+                last = b.kept;
+            }
+        }
+        let mut any = false;
+        for (i, b) in page.blocks.iter().enumerate().rev() {
+            text_kept_after[i] = any;
+            any |= is_text(b) && b.kept;
+        }
+    }
     for i in 0..n {
         let BlockKind::Heading(level) = page.blocks[i].kind else {
             continue;
@@ -1551,8 +1573,10 @@ fn smooth(dom: &Dom, page: &mut Page, preset: Preset, listing: bool) {
                 break;
             }
         }
+        let between =
+            !article && page.blocks[i].len >= min_len && text_kept_before[i] && text_kept_after[i];
         let b = &mut page.blocks[i];
-        if has_content {
+        if has_content || between {
             b.reason = Reason::HeadingOfContent;
         } else {
             b.kept = false;
@@ -2157,6 +2181,35 @@ mod tests {
         assert!(text.contains("What should I check?"), "{text}");
         assert!(text.contains("clearing the cache"), "{text}");
         assert!(!text.contains("Design should be simple"), "{text}");
+    }
+
+    /// On a landing page a slogan set as a heading over a button, with
+    /// the next section's heading right after it, is the page's own line;
+    /// on an article such a heading is a box's label and goes.
+    #[test]
+    fn a_slogan_heading_between_sections_stays_off_articles() {
+        let body = |kind: &str| {
+            format!(
+                "<html><head><meta property=\"og:type\" content=\"{kind}\"></head><body>\
+                 <main><h2>Bookkeeping for small workshops</h2>{}\
+                 <h2>Built for teams that close their books every Friday</h2>\
+                 <p><a href=\"/signup\">Start free</a></p>\
+                 <h2>Plans and prices</h2>{}</main></body></html>",
+                para("Ledgers."),
+                para("Plans.")
+            )
+        };
+        let landing = text_with(Options::default(), &body("website"));
+        assert!(
+            landing.contains("close their books every Friday"),
+            "{landing}"
+        );
+        let article = text_with(Options::default(), &body("article"));
+        assert!(
+            !article.contains("close their books every Friday"),
+            "{article}"
+        );
+        assert!(article.contains("Plans and prices"), "{article}");
     }
 
     /// A listing in the main landmark and a long, vetoed-hint dialog
