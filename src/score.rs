@@ -394,7 +394,18 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         if product && raw[id as usize] & hints::REVIEWS != 0 {
             own |= hints::COMMERCE;
         }
-        let up = if p != NONE { acc[p as usize] } else { 0 };
+        let mut up = if p != NONE { acc[p as usize] } else { 0 };
+        // A tab's panel that holds a paragraph is a part of the page's
+        // text, shown by its tab: a menu name on the tab strip around it
+        // (`filter-menu-tabs`) or on its own inner boxes says how it is
+        // reached, not what it is.
+        if prose_n[id as usize] == 0 {
+            own &= !hints::TABPANEL;
+        }
+        if (own | up) & hints::TABPANEL != 0 {
+            up &= !hints::NAV;
+            own &= !hints::NAV;
+        }
         acc[id as usize] = up | own;
     }
     (acc, raw)
@@ -2210,6 +2221,31 @@ mod tests {
             "{article}"
         );
         assert!(article.contains("Plans and prices"), "{article}");
+    }
+
+    /// The panels of a tab strip named as a menu are the page's text; the
+    /// tab labels above them and a real menu stay out.
+    #[test]
+    fn tab_panels_in_a_menu_named_strip_are_content() {
+        let menu = links(8, "Site section");
+        let page = format!(
+            "<html><body><nav><ul>{menu}</ul></nav><main><h1>Security services</h1>{}{}{}\
+             <div class=\"filter-menu-tabs\"><ul role=\"tablist\">\
+             <li role=\"tab\"><a href=\"#a\">Cloud</a></li>\
+             <li role=\"tab\"><a href=\"#b\">Identity</a></li></ul>\
+             <div role=\"tabpanel\" id=\"a\"><div class=\"menu-item\">{}</div></div>\
+             <div role=\"tabpanel\" id=\"b\"><div class=\"menu-item\">{}</div></div>\
+             </div></main></body></html>",
+            para("One."),
+            para("Two."),
+            para("Three."),
+            para("Cloud."),
+            para("Identity.")
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Cloud. The harbour"), "{text}");
+        assert!(text.contains("Identity. The harbour"), "{text}");
+        assert!(!text.contains("Site section"), "{text}");
     }
 
     /// A listing in the main landmark and a long, vetoed-hint dialog

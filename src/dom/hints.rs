@@ -85,6 +85,10 @@ pub(crate) const REVIEWS: u32 = 1 << 24;
 /// on purpose like the tags that give them.
 pub(crate) const ROLE_CHROME: u32 = 1 << 25;
 
+/// A tab's panel (`role="tabpanel"`): a part of the page shown by its tab,
+/// content whatever the tab strip around it is named.
+pub(crate) const TABPANEL: u32 = 1 << 26;
+
 /// The chrome that `<aside>`, `<nav>` and `<footer>` (and their ARIA
 /// roles) declare on purpose, where a class may only guess.
 pub(crate) const DECLARED_CHROME: u32 = SIDEBAR | NAV | FOOTER;
@@ -582,6 +586,7 @@ pub(crate) fn from_role(role: &str) -> u32 {
         "main" => MAIN | LANDMARK,
         "article" => CONTENT,
         "dialog" | "alertdialog" => MODAL,
+        "tabpanel" => TABPANEL,
         _ => 0,
     }
 }
