@@ -286,6 +286,19 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     let shown_most = any_hidden && mostly_visible(page);
     // Before the per-node arrays below: its text sums are freed by then.
     let signup = signup_boxes(dom, page, &prose_n);
+    // A tab's panel hidden until its tab is chosen, holding a paragraph's
+    // worth of text, is the page's text (another plan's features, the
+    // same example in another language), not a menu or a message. Text
+    // sums are only made on pages that have such a panel.
+    let hidden_tab = hints::TABPANEL | hints::HIDDEN;
+    let tab_text = if page.order.iter().any(|&id| {
+        dom.element(id)
+            .is_some_and(|e| e.hints & hidden_tab == hidden_tab)
+    }) {
+        subtree_sums(dom, page, |b| b.len)
+    } else {
+        Vec::new()
+    };
     let mut acc = vec![0u32; dom.nodes.len()];
     let mut raw = vec![0u32; dom.nodes.len()];
     // Bits vetoed because a node and its siblings with the same bit hold
@@ -334,13 +347,23 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
             }
         }
         let mut own = dom.element(id).map_or(0, |e| e.hints);
+        // `raw` keeps the hidden bit the panel lost, so that its blocks'
+        // copies of it are read as the element's, not as inline markup's.
+        let said_hidden = own & hints::HIDDEN;
+        if own & hidden_tab == hidden_tab
+            && tab_text
+                .get(id as usize)
+                .is_some_and(|&t| t >= weights::PROSE_LEN)
+        {
+            own &= !hints::HIDDEN;
+        }
         // The element's own bits before any veto.
         let signed = own;
         if signup.binary_search(&id).is_ok() {
             own |= hints::BANNER;
         }
         let p = dom.node(id).parent;
-        raw[id as usize] = own | if p != NONE { raw[p as usize] } else { 0 };
+        raw[id as usize] = own | said_hidden | if p != NONE { raw[p as usize] } else { 0 };
         let share = if total > 0.0 {
             prose[id as usize] as f32 / total
         } else {
@@ -2246,6 +2269,34 @@ mod tests {
         assert!(text.contains("Cloud. The harbour"), "{text}");
         assert!(text.contains("Identity. The harbour"), "{text}");
         assert!(!text.contains("Site section"), "{text}");
+    }
+
+    /// A tab's panel hidden until its tab is chosen holds the page's
+    /// text, its short lines included; a hidden panel with only a line
+    /// or two (a "Loading..." placeholder) and hidden menus stay out.
+    #[test]
+    fn hidden_tab_panels_with_text_are_content() {
+        let page = format!(
+            "<html><body><main><h1>Hosting</h1>{}{}\
+             <div role=\"tablist\"><button role=\"tab\">Functions</button>\
+             <button role=\"tab\">Storage</button></div>\
+             <div role=\"tabpanel\"><h3>Functions for every request</h3><ul>\
+             <li>Send an automated email</li><li>Fetch live data from an API</li></ul></div>\
+             <div role=\"tabpanel\" hidden><h3>Storage close to your code</h3><ul>\
+             <li>Keep blobs and unstructured data</li><li>Create full-stack apps quickly</li>\
+             <li>Set up in minutes with the command line</li></ul></div>\
+             <div role=\"tabpanel\" hidden><p>Loading prices</p></div>\
+             <ul hidden><li>Account settings</li><li>Sign out</li></ul>\
+             {}</main></body></html>",
+            para("One."),
+            para("Two."),
+            para("Three.")
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Fetch live data"), "{text}");
+        assert!(text.contains("Keep blobs and unstructured data"), "{text}");
+        assert!(!text.contains("Loading prices"), "{text}");
+        assert!(!text.contains("Sign out"), "{text}");
     }
 
     /// A listing in the main landmark and a long, vetoed-hint dialog
