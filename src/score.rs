@@ -179,6 +179,12 @@ fn hint_reason(bits: u32) -> Option<Reason> {
 /// links and hinted boilerplate against.
 fn block_value(b: &BlockInfo, bad_mask: u32, k: &Knobs) -> f32 {
     if b.hints & bad_mask != 0 {
+        // On a thread page (comments are its content) a member's
+        // signature is dropped but weighs nothing: a short reply under a
+        // long signature must not pull its post out of the thread.
+        if b.hints & bad_mask == hints::SIGNATURE && bad_mask & hints::COMMENT == 0 {
+            return 0.0;
+        }
         return -(b.len as f32);
     }
     if b.junk {
@@ -288,17 +294,19 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     let signup = signup_boxes(dom, page, &prose_n);
     // A tab's panel hidden until its tab is chosen, holding a paragraph's
     // worth of text, is the page's text (another plan's features, the
-    // same example in another language), not a menu or a message. Text
-    // sums are only made on pages that have such a panel.
+    // same example in another language), not a menu or a message; a
+    // signature after a post's text, however short the post, signs it
+    // off. Text sums are only made on pages that have such elements.
     let hidden_tab = hints::TABPANEL | hints::HIDDEN;
-    let tab_text = if page.order.iter().any(|&id| {
+    let text = if page.order.iter().any(|&id| {
         dom.element(id)
-            .is_some_and(|e| e.hints & hidden_tab == hidden_tab)
+            .is_some_and(|e| e.hints & hidden_tab == hidden_tab || e.hints & hints::SIGNATURE != 0)
     }) {
         subtree_sums(dom, page, |b| b.len)
     } else {
         Vec::new()
     };
+    let has_text = |id: NodeId, min: u32| text.get(id as usize).is_some_and(|&t| t >= min);
     let mut acc = vec![0u32; dom.nodes.len()];
     let mut raw = vec![0u32; dom.nodes.len()];
     // Bits vetoed because a node and its siblings with the same bit hold
@@ -350,11 +358,7 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         // `raw` keeps the hidden bit the panel lost, so that its blocks'
         // copies of it are read as the element's, not as inline markup's.
         let said_hidden = own & hints::HIDDEN;
-        if own & hidden_tab == hidden_tab
-            && tab_text
-                .get(id as usize)
-                .is_some_and(|&t| t >= weights::PROSE_LEN)
-        {
+        if own & hidden_tab == hidden_tab && has_text(id, weights::PROSE_LEN) {
             own &= !hints::HIDDEN;
         }
         // The element's own bits before any veto.
@@ -380,7 +384,8 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         }
         own &= !group_veto.get(&p).copied().unwrap_or(0);
         // A signature right after its post's own text signs the post off,
-        // however long it is beside a short post. The look back is bounded
+        // however long it is beside a short post (`text` above). The look
+        // back is bounded
         // (whitespace and comments between the two), so that a long run
         // of siblings stays linear.
         if signed & !own & hints::SIGNATURE != 0
@@ -388,7 +393,7 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
                 (s != NONE).then(|| dom.node(s).prev)
             })
             .take(weights::SIGN_OFF_LOOK_BACK)
-            .any(|s| s != NONE && prose[s as usize] > 0)
+            .any(|s| s != NONE && has_text(s, 1))
         {
             own |= hints::SIGNATURE;
         }
