@@ -463,7 +463,11 @@ fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
         };
         len[c] = len[c].saturating_add(b.len);
         // A linked headline first, or a linked heading under a kicker line.
-        let linked = b.len >= weights::HEADLINE_MIN_LEN && b.link_density() > weights::LINK_DENSE;
+        // A link ending in a colon announces what follows (a quote's
+        // "Name said:"): a reply opening with a quote is not a teaser.
+        let linked = b.len >= weights::HEADLINE_MIN_LEN
+            && b.link_density() > weights::LINK_DENSE
+            && !b.text.ends_with([':', '：']);
         if blocks[c] == 1 && linked && matches!(b.kind, BlockKind::Heading(_)) {
             headline[c] = true;
         }
@@ -2302,6 +2306,30 @@ mod tests {
         assert!(text.contains("Keep blobs and unstructured data"), "{text}");
         assert!(!text.contains("Loading prices"), "{text}");
         assert!(!text.contains("Sign out"), "{text}");
+    }
+
+    /// Replies that open with a quote's linked attribution ("Name said:")
+    /// beside a long first post are the thread's posts, not teasers.
+    #[test]
+    fn replies_opening_with_a_quote_are_not_teasers() {
+        let page = "<html><body><nav><ul><li><a href=\"/f\">Forums</a></li><li><a href=\"/n\">What's new</a></li></ul></nav>\
+             <h1>Fragrance budget for the new year?</h1>\
+             <div class=\"thread\">\
+             <article class=\"message\"><div class=\"message-user\"><a href=\"/members/pippin.1/\">Pippin</a></div><div class=\"message-body\">\
+             <p>Do any of you set a budget for new bottles each year, or do you simply buy when something catches your nose? I am trying to be a little more careful this year after a rather expensive autumn.</p>\
+             <p>Last year I bought eleven bottles, which is far more than any one nose needs, and at least four of them I have barely worn since the first week.</p><p>This year I would like to try a small monthly amount instead, and to sample before buying anything full size, but I would love to hear what works for others.</p><p>I keep a list of what I have and what I want, but the list of wants keeps growing faster than I can cross things off.</p></div></article>\
+             <article class=\"message\"><div class=\"message-user\"><a href=\"/members/oak.2/\">Oak</a></div><article class=\"message-body\">\
+             <blockquote><div class=\"quote-title\"><a href=\"/goto/post?id=1\">Pippin Greenhollow said:</a></div><div class=\"quote-content\">Do any of you set a budget for new bottles each year?</div></blockquote>\
+             <p>No budget here, I only replace favourites when they run low.</p></article></article>\
+             <article class=\"message\"><div class=\"message-user\"><a href=\"/members/tea.3/\">Tea</a></div><article class=\"message-body\">\
+             <blockquote><div class=\"quote-title\"><a href=\"/goto/post?id=2\">Oakley Fivebouquet said:</a></div><div class=\"quote-content\">No budget here, I only replace favourites when they run low.</div></blockquote>\
+             <p>A good place to be, honestly.</p></article></article>\
+             </div></body></html>\
+             ";
+        let text = text_with(Options::default(), page);
+        assert!(text.contains("I only replace favourites"), "{text}");
+        assert!(text.contains("A good place to be, honestly."), "{text}");
+        assert!(!text.contains("What's new"), "{text}");
     }
 
     /// A listing in the main landmark and a long, vetoed-hint dialog
