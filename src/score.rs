@@ -1435,8 +1435,6 @@ fn looks_like_ids(text: &str) -> bool {
     total >= weights::IDS_MIN_LEN && hex * 10 >= total * 9 && digits * 10 >= total * 3
 }
 
-/// A block that is one machine-readable date (`2019-11-19T08:57:40+01:00`,
-/// microdata printed as text): metadata, not words for a reader.
 /// A short line stamped with a clock time and a year: a dateline
 /// (`PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05`).
 fn looks_like_dateline(text: &str) -> bool {
@@ -1463,6 +1461,8 @@ fn looks_like_dateline(text: &str) -> bool {
     clock && year
 }
 
+/// A block that is one machine-readable date (`2019-11-19T08:57:40+01:00`,
+/// microdata printed as text): metadata, not words for a reader.
 fn looks_like_timestamp(text: &str) -> bool {
     let t = text.trim().as_bytes();
     t.len() >= 10
