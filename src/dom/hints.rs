@@ -123,6 +123,7 @@ const STEMS: &[(&str, u32)] = &[
     ("popular", RELATED),
     ("populer", RELATED),
     ("recommend", RELATED),
+    ("similar", RELATED),
     ("terkait", RELATED),
     ("bacajuga", RELATED),
     ("baca-juga", RELATED),
@@ -608,6 +609,10 @@ mod tests {
     #[test]
     fn stems_and_words() {
         assert_eq!(from_class_or_id("article-related-links") & RELATED, RELATED);
+        assert_eq!(
+            from_class_or_id("block--similarContents") & RELATED,
+            RELATED
+        );
         assert_eq!(from_class_or_id("ad-box") & AD, AD);
         assert_eq!(from_class_or_id("header shadow download") & AD, 0);
         assert_eq!(from_class_or_id("site-nav main-menu") & NAV, NAV);
