@@ -124,6 +124,21 @@ const STEMS: &[(&str, u32)] = &[
     ("populer", RELATED),
     ("recommend", RELATED),
     ("similar", RELATED),
+    ("suggest", RELATED),
+    ("upnext", RELATED),
+    ("up-next", RELATED),
+    ("more-like", RELATED),
+    ("editors-pick", RELATED),
+    ("editorspick", RELATED),
+    ("top-stories", RELATED),
+    ("topstories", RELATED),
+    ("most-viewed", RELATED),
+    ("mostviewed", RELATED),
+    ("more-articles", RELATED),
+    ("morearticles", RELATED),
+    ("more-from", RELATED),
+    ("whats-next", RELATED),
+    ("hot-topics", RELATED),
     ("terkait", RELATED),
     ("bacajuga", RELATED),
     ("baca-juga", RELATED),
@@ -613,6 +628,14 @@ mod tests {
             from_class_or_id("block--similarContents") & RELATED,
             RELATED
         );
+        for class in [
+            "suggested-posts",
+            "up-next",
+            "most-viewed",
+            "more-from-author",
+        ] {
+            assert_eq!(from_class_or_id(class) & RELATED, RELATED, "{class}");
+        }
         assert_eq!(from_class_or_id("ad-box") & AD, AD);
         assert_eq!(from_class_or_id("header shadow download") & AD, 0);
         assert_eq!(from_class_or_id("site-nav main-menu") & NAV, NAV);
