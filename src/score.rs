@@ -2015,10 +2015,19 @@ fn boilerplate_mask(dom: &Dom, page: &Page, declared_thread: bool) -> u32 {
     mask
 }
 
+/// The boilerplate names a card carries for itself (see [`item_value`]).
+const CARD_CHROME: u32 = hints::SIGNATURE | hints::FOOTER | hints::BYLINE | hints::SOCIAL;
+
 /// The value of a block on a page whose content is items, not prose:
 /// link text counts too, a little less than plain text.
 fn item_value(b: &BlockInfo, bad_mask: u32) -> f32 {
     if b.hints & bad_mask != 0 {
+        // A card's own chrome (its poster's panel, its footer of
+        // reactions, its share buttons) comes with every item: it weighs
+        // nothing, or a list of short posts would lose to its first one.
+        if b.card != NONE && b.hints & bad_mask & !CARD_CHROME == 0 {
+            return 0.0;
+        }
         return -(b.len as f32);
     }
     if b.junk {
@@ -2330,6 +2339,47 @@ mod tests {
         assert!(text.contains("I only replace favourites"), "{text}");
         assert!(text.contains("A good place to be, honestly."), "{text}");
         assert!(!text.contains("What's new"), "{text}");
+    }
+
+    /// A thread of short posts, each with a poster panel named as a
+    /// signature and a footer of reactions, is all content: the panels
+    /// and footers do not make every post after the first weigh less
+    /// than nothing.
+    #[test]
+    fn short_posts_with_poster_panels_stay_together() {
+        let posts = [
+            (
+                "mira",
+                "Interview invitations went out from the city program this morning.",
+            ),
+            ("tomas", "Got one too, for the second week of August!"),
+            ("ines", "That's great news, congratulations to both of you."),
+            ("kai", "Found a shared spreadsheet with all the dates."),
+        ];
+        let cards: String = posts
+            .iter()
+            .enumerate()
+            .map(|(i, (who, text))| {
+                format!(
+                    "<article class=\"message\"><div class=\"message-signature\">\
+                     <h4><a href=\"/m/{who}\">{who}</a></h4><p>Full Member</p>\
+                     <p>Joined March 2021</p><p>Messages 1,204</p></div>\
+                     <ul><li><a href=\"/p/{i}\">Jul 18, 2024</a></li></ul>\
+                     <div class=\"message-body\"><p>{text}</p></div>\
+                     <div class=\"message-footer\">Reactions: {who} and 2 others</div></article>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><nav><ul><li><a href=\"/f\">Forums</a></li>\
+             <li><a href=\"/n\">New posts</a></li></ul></nav>\
+             <h1>Fellowship interview dates</h1><div class=\"thread\">{cards}</div></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        for (_, post) in posts {
+            assert!(text.contains(post), "{post}: {text}");
+        }
+        assert!(!text.contains("Joined March 2021"), "{text}");
     }
 
     /// A listing in the main landmark and a long, vetoed-hint dialog
