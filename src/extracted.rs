@@ -90,8 +90,8 @@ pub enum Reason {
     TooShort,
     /// Dropped: a short text hidden by markup (`hidden`, `aria-hidden`
     /// except on a link, `display:none`, hiding classes) inside the
-    /// content: a menu, a label, a message shown on a click. Hidden prose (a collapsed section, a
-    /// tab) is kept.
+    /// content: a menu, a label, a message shown on a click. Hidden prose
+    /// (a collapsed section, a tab) is kept.
     Hidden,
     /// Dropped: a figure's caption or a photo credit (`<figcaption>`, or
     /// named so: `wp-caption-text`, `image-credit`), which describes or

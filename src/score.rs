@@ -983,6 +983,9 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     if !teaser.is_empty() && !cards_beside_article(page, &inside, &teaser, bad_mask) {
         teaser.clear();
     }
+    // Whether the page says it is an article: read once, for the region
+    // and for the headings (`smooth`).
+    let article = named_article(page, meta);
     if listing {
         region = items_region;
         inside = items_inside;
@@ -1000,7 +1003,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
                 stop_at: main.unwrap_or(NONE),
             },
         );
-    } else if !has_body || !named_article(page, meta) {
+    } else if !has_body || !article {
         // Paragraphs standing together make a body, but only a page that
         // says it is an article (its type, an article-body name) keeps to
         // it: a landing page's sections of paragraphs all join, and where
@@ -1168,7 +1171,6 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     if on(Signal::Smoothing) {
         // Before `smooth`, which keeps a heading only over kept text.
         keep_inline_lists(page);
-        let article = named_article(page, meta);
         smooth(dom, page, preset, listing, article);
     }
     // A product's name is part of its page (its title is the product);
