@@ -226,6 +226,14 @@ fn is_linked_sentence(b: &BlockInfo) -> bool {
         && b.text.ends_with(['.', '!', '?', '。', '！', '？'])
 }
 
+/// Whether a text ends in a colon, in any script: a label that announces
+/// what follows ("implements these types:", a quote's "Name said:").
+fn announces(text: &str) -> bool {
+    text.trim_end().ends_with([':', '：'])
+}
+
+/// A clickable card's description: a sentence inside a link wrapped
+/// around blocks, text although it is all link.
 fn is_card_text(b: &BlockInfo) -> bool {
     b.in_card_link && b.len >= weights::PROSE_LEN && b.punct > 0
 }
@@ -467,7 +475,7 @@ fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
         // "Name said:"): a reply opening with a quote is not a teaser.
         let linked = b.len >= weights::HEADLINE_MIN_LEN
             && b.link_density() > weights::LINK_DENSE
-            && !b.text.ends_with([':', '：']);
+            && !announces(&b.text);
         if blocks[c] == 1 && linked && matches!(b.kind, BlockKind::Heading(_)) {
             headline[c] = true;
         }
@@ -1691,9 +1699,8 @@ fn keep_inline_lists(page: &mut Page) {
         // A sentence that announces the list ("implements the following
         // data types:") makes even bare links its items: a documentation
         // index, not a box of headlines.
-        let announced = before.is_some_and(|b| {
-            b.kind == BlockKind::Paragraph && b.text.trim_end().ends_with([':', '：'])
-        });
+        let announced =
+            before.is_some_and(|b| b.kind == BlockKind::Paragraph && announces(&b.text));
         if inside && (!only_links || announced) {
             for b in &mut page.blocks[i..j] {
                 if matches!(b.reason, Reason::ReadAlso | Reason::LinkDense) {
