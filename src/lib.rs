@@ -119,8 +119,10 @@ impl Extractor {
     }
 }
 
-/// The public result from the decided blocks: the comment thread when
-/// asked for, and the description for a page whose markup holds no text.
+/// The public result from the decided blocks, with the comment thread when
+/// asked for. A page whose markup holds no text (a script-rendered shell)
+/// gives no text: its `<meta>` description is page metadata, not page
+/// content, and stays in `metadata.description`.
 fn assemble(
     (encoding, encoding_source): (&'static str, EncodingSource),
     dom: &dom::Dom,
@@ -134,7 +136,7 @@ fn assemble(
     } else {
         None
     };
-    let mut blocks = page.into_blocks();
+    let blocks = page.into_blocks();
     // The page's one visible headline is its title when the markup's
     // title rewords it.
     let mut headlines = blocks.iter().filter(|b| b.kind == BlockKind::Heading(1));
@@ -145,19 +147,6 @@ fn assemble(
             .is_some_and(|t| score::rewords(t, &h.text))
     {
         meta.title = Some(h.text.clone());
-    }
-    // A page whose markup holds no text at all (a script-rendered
-    // shell) still says what it is in its description.
-    if !options.keep_all
-        && !blocks.iter().any(|b| b.kept)
-        && let Some(d) = &meta.description
-    {
-        blocks.push(Block {
-            kind: BlockKind::Paragraph,
-            text: d.clone(),
-            kept: true,
-            reason: Reason::Fallback,
-        });
     }
     Extracted {
         title: meta.title.clone(),

@@ -3497,4 +3497,26 @@ mod tests {
         assert!(!looks_like_dateline("Kick-off at 19:45"));
         assert!(!looks_like_dateline("Ratio 12:345 in 2019"));
     }
+
+    /// A script-rendered shell has no text of its own: its description is
+    /// metadata, never passed off as page text (a corpus would gain a
+    /// site's SEO line per shell). A page with text that every rule drops
+    /// still keeps its best blocks.
+    #[test]
+    fn a_shell_gives_no_text_and_keeps_its_description() {
+        let shell = "<html><head><title>Board</title><meta name=description \
+            content=\"Talk about telescopes with other stargazers.\"></head>\
+            <body><div id=app></div><script>start()</script></body></html>";
+        let out = crate::extract(shell.as_bytes());
+        assert_eq!(out.text(), "");
+        assert_eq!(
+            out.metadata.description.as_deref(),
+            Some("Talk about telescopes with other stargazers.")
+        );
+        let menu = format!(
+            "<html><body><nav><ul>{}</ul></nav></body></html>",
+            links(3, "Go")
+        );
+        assert!(!text_with(Options::default(), &menu).is_empty());
+    }
 }

@@ -65,8 +65,8 @@ pub fn decide(parsed: &Parsed, page: &mut Segmented, options: &Options, metadata
     score::decide(&parsed.0, &mut page.0, options, metadata);
 }
 
-/// Stage 6: the public result, as `Extractor::extract` builds it (comment
-/// thread, description fallback for pages with no text).
+/// Stage 6: the public result, as `Extractor::extract` builds it (title,
+/// comment thread).
 pub fn assemble(
     decoded: &Decoded<'_>,
     parsed: Parsed,

@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use dechaff::{Extracted, Extractor, Hints, Options, Reason};
+use dechaff::{Extracted, Extractor, Hints, Options};
 use markup5ever_rcdom::NodeData;
 use proptest::prelude::*;
 use rayon::prelude::*;
@@ -138,12 +138,11 @@ fn page() -> impl Strategy<Value = String> {
     })
 }
 
-/// Every token of every kept block (bar the description fallback, which
-/// comes from a `<meta>`) is in the page's text.
+/// Every token of every kept block is in the page's text.
 fn check_words_from_page(html_bytes: &[u8], out: &Extracted) -> Result<(), TestCaseError> {
     let decoded = dechaff::decode(html_bytes, &Hints::default());
     let text = page_text(&decoded.text);
-    for b in out.kept().filter(|b| b.reason != Reason::Fallback) {
+    for b in out.kept() {
         for token in b.text.split_whitespace() {
             prop_assert!(
                 text.contains(token),
