@@ -136,7 +136,8 @@ mod weights {
     /// more likely prose in an oddly named container.
     pub const BYLINE_MAX_LEN: u32 = 250;
     /// The most text (bytes) a box around an email field holds and still
-    /// reads as a sign-up or contact prompt rather than a page section.
+    /// reads as a sign-up or contact prompt rather than a page section;
+    /// likewise a `<noscript>` notice.
     pub const SIGNUP_MAX_TEXT: u32 = 400;
 
     /// The link density below which a carousel's slide is its own text,
@@ -304,11 +305,15 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     // worth of text, is the page's text (another plan's features, the
     // same example in another language), not a menu or a message; a
     // signature after a post's text, however short the post, signs it
-    // off. Text sums are only made on pages that have such elements.
+    // off; a `<noscript>` is read by its length (below). Text sums are
+    // only made on pages that have such elements.
     let hidden_tab = hints::TABPANEL | hints::HIDDEN;
     let text = if page.order.iter().any(|&id| {
-        dom.element(id)
-            .is_some_and(|e| e.hints & hidden_tab == hidden_tab || e.hints & hints::SIGNATURE != 0)
+        dom.element(id).is_some_and(|e| {
+            e.hints & hidden_tab == hidden_tab
+                || e.hints & hints::SIGNATURE != 0
+                || e.tag == Tag::Noscript
+        })
     }) {
         subtree_sums(dom, page, |b| b.len)
     } else {
@@ -372,6 +377,14 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         // The element's own bits before any veto.
         let signed = own;
         if signup.binary_search(&id).is_ok() {
+            own |= hints::BANNER;
+        }
+        // What a page shows without scripts: a notice when short ("enable
+        // JavaScript to ..."), the page's own text when long (a forum
+        // that renders its posts with scripts).
+        if dom.element(id).is_some_and(|e| e.tag == Tag::Noscript)
+            && !has_text(id, weights::SIGNUP_MAX_TEXT)
+        {
             own |= hints::BANNER;
         }
         let p = dom.node(id).parent;
@@ -3518,5 +3531,23 @@ mod tests {
             links(3, "Go")
         );
         assert!(!text_with(Options::default(), &menu).is_empty());
+    }
+
+    /// A short `<noscript>` is a notice about scripts, wherever it stands;
+    /// a long one is what the page shows without them, its own text.
+    #[test]
+    fn a_noscript_notice_goes_and_noscript_content_stays() {
+        let notice = "Scripts are turned off, so replies and search will not work here.";
+        let page = article_around(&format!("<noscript><p>{notice}</p></noscript>"));
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Three.") && !text.contains(notice), "{text}");
+        let inside = format!(
+            "<html><body><noscript>{}{}{}</noscript></body></html>",
+            para("One."),
+            para("Two."),
+            para("Three.")
+        );
+        let text = text_with(Options::default(), &inside);
+        assert!(text.contains("One.") && text.contains("Three."), "{text}");
     }
 }
