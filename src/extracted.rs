@@ -59,8 +59,9 @@ pub enum Reason {
     Context,
     /// Kept: a heading that introduces kept content.
     HeadingOfContent,
-    /// Kept: nothing on the page looked like content, so the best of what
-    /// there is was kept rather than nothing.
+    /// Kept: nothing on the page looked like content, so its plain text
+    /// (every block no markup hint calls boilerplate) was kept rather than
+    /// nothing.
     Fallback,
     /// Kept: every block is kept ([`Options::with_keep_all`](crate::Options::with_keep_all)).
     KeepAll,

@@ -1294,9 +1294,10 @@ fn drop_copies(page: &mut Page) {
     }
 }
 
-/// A page with text never comes out empty: when every block was dropped,
-/// keep the region's unhinted blocks, else the page's unhinted blocks, else
-/// its longest block.
+/// When every block was dropped, keep the region's unhinted blocks, else
+/// the page's: plain text that no rule took for content is still the
+/// page's best guess. A page whose every block is marked boilerplate (its
+/// menus, its footer) has no content and gives no text, like a shell.
 fn fallback(page: &mut Page, inside: &[bool], bad_mask: u32) {
     if page.blocks.iter().any(|b| b.kept) {
         return;
@@ -1313,13 +1314,7 @@ fn fallback(page: &mut Page, inside: &[bool], bad_mask: u32) {
     if keep(&|b| inside[b.owner as usize] && b.hints & bad_mask == 0) {
         return;
     }
-    if keep(&|b| b.hints & bad_mask == 0) {
-        return;
-    }
-    if let Some(b) = page.blocks.iter_mut().max_by_key(|b| b.len) {
-        b.kept = true;
-        b.reason = Reason::Fallback;
-    }
+    keep(&|b| b.hints & bad_mask == 0);
 }
 
 /// Short lines above an article's first paragraph are its kicker, byline,
@@ -3513,8 +3508,8 @@ mod tests {
 
     /// A script-rendered shell has no text of its own: its description is
     /// metadata, never passed off as page text (a corpus would gain a
-    /// site's SEO line per shell). A page with text that every rule drops
-    /// still keeps its best blocks.
+    /// site's SEO line per shell). A page of plain text too short for any
+    /// rule to call content still gives it.
     #[test]
     fn a_shell_gives_no_text_and_keeps_its_description() {
         let shell = "<html><head><title>Board</title><meta name=description \
@@ -3526,11 +3521,8 @@ mod tests {
             out.metadata.description.as_deref(),
             Some("Talk about telescopes with other stargazers.")
         );
-        let menu = format!(
-            "<html><body><nav><ul>{}</ul></nav></body></html>",
-            links(3, "Go")
-        );
-        assert!(!text_with(Options::default(), &menu).is_empty());
+        let note = "<html><body><div>Back soon.</div></body></html>";
+        assert_eq!(text_with(Options::default(), note), "Back soon.");
     }
 
     /// A short `<noscript>` is a notice about scripts, wherever it stands;
@@ -3549,5 +3541,18 @@ mod tests {
         );
         let text = text_with(Options::default(), &inside);
         assert!(text.contains("One.") && text.contains("Three."), "{text}");
+    }
+
+    /// A page of nothing but a menu and a footer has no content: no block
+    /// of it is passed off as the page's text.
+    #[test]
+    fn a_page_of_chrome_only_gives_no_text() {
+        let page = format!(
+            "<html><body><nav><ul>{}</ul></nav><footer><p>Registered office: 4 Quay \
+             Street. All rights reserved. Terms apply to every order.</p></footer>\
+             </body></html>",
+            links(6, "Section")
+        );
+        assert_eq!(text_with(Options::default(), &page), "");
     }
 }
