@@ -161,6 +161,7 @@ fn hint_reason(bits: u32) -> Option<Reason> {
         (hints::COMMENT, Reason::Comments),
         (hints::MODAL, Reason::Banner),
         (hints::CONSENT, Reason::Banner),
+        (hints::NOTICE, Reason::Banner),
         (hints::BANNER, Reason::Banner),
         (hints::FORM, Reason::Banner),
         (hints::COMMERCE, Reason::Commerce),
@@ -335,8 +336,8 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     // Comments and hidden content need a larger share: an article's
     // thread or a cookie policy in a hidden dialog can outweigh the article.
     let strict = hints::COMMENT | hints::MODAL;
-    // A consent platform's dialog is never the content.
-    let vetoable = hints::BOILERPLATE & !strict & !hints::HIDDEN & !hints::CONSENT;
+    // A consent platform's dialog is never the content, nor a notice.
+    let vetoable = hints::BOILERPLATE & !strict & !hints::HIDDEN & !hints::CONSENT & !hints::NOTICE;
     for &id in &page.order {
         if total > 0.0 {
             let mut sums = [0u64; 32];
@@ -385,7 +386,7 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         if dom.element(id).is_some_and(|e| e.tag == Tag::Noscript)
             && !has_text(id, weights::SIGNUP_MAX_TEXT)
         {
-            own |= hints::BANNER;
+            own |= hints::NOTICE;
         }
         let p = dom.node(id).parent;
         raw[id as usize] = own | said_hidden | if p != NONE { raw[p as usize] } else { 0 };
@@ -1052,7 +1053,8 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     let outer = if region == NONE {
         0
     } else {
-        acc[region as usize]
+        // Bar a notice: nothing inside one is content.
+        acc[region as usize] & !hints::NOTICE
     };
     let preset = options.preset;
     // The one precision/recall knob moves the thresholds that decide
@@ -2018,7 +2020,7 @@ fn boilerplate_mask(dom: &Dom, page: &Page, declared_thread: bool) -> u32 {
         // A layout wrapper holds the prose too, or the page has at most an
         // intro's paragraph; menus that outweigh a short article's text
         // hold none of it.
-        let page_wide = bit & (hints::COMMENT | hints::MODAL | hints::CONSENT) == 0
+        let page_wide = bit & (hints::COMMENT | hints::MODAL | hints::CONSENT | hints::NOTICE) == 0
             && c.covered[i] as f32 > weights::PAGE_WIDE_HINT * c.total as f32
             && (c.paragraphs < 2 || c.most_prose(i));
         if page_wide || thread {
@@ -3525,8 +3527,9 @@ mod tests {
         assert_eq!(text_with(Options::default(), note), "Back soon.");
     }
 
-    /// A short `<noscript>` is a notice about scripts, wherever it stands;
-    /// a long one is what the page shows without them, its own text.
+    /// A short `<noscript>` is a notice about scripts, wherever it stands,
+    /// even as a page's only text; a long one is what the page shows
+    /// without them, its own text.
     #[test]
     fn a_noscript_notice_goes_and_noscript_content_stays() {
         let notice = "Scripts are turned off, so replies and search will not work here.";
@@ -3534,13 +3537,18 @@ mod tests {
         let text = text_with(Options::default(), &page);
         assert!(text.contains("Three.") && !text.contains(notice), "{text}");
         let inside = format!(
-            "<html><body><noscript>{}{}{}</noscript></body></html>",
+            "<html><body><noscript>{}{}{}{}</noscript></body></html>",
             para("One."),
             para("Two."),
-            para("Three.")
+            para("Three."),
+            para("Four.")
         );
         let text = text_with(Options::default(), &inside);
         assert!(text.contains("One.") && text.contains("Three."), "{text}");
+        // A shell whose only text is the notice gives none.
+        let shell = "<html><body><noscript>Turn on scripts to use this app.</noscript>\
+            <div id=root></div></body></html>";
+        assert_eq!(text_with(Options::default(), shell), "");
     }
 
     /// A page of nothing but a menu and a footer has no content: no block

@@ -89,6 +89,11 @@ pub(crate) const ROLE_CHROME: u32 = 1 << 25;
 /// content whatever the tab strip around it is named.
 pub(crate) const TABPANEL: u32 = 1 << 26;
 
+/// A notice about the page, not a part of it: a short `<noscript>` asking
+/// for scripts. Never the content, however much of the page it is (a
+/// shell whose only text it is gives none).
+pub(crate) const NOTICE: u32 = 1 << 27;
+
 /// The chrome that `<aside>`, `<nav>` and `<footer>` (and their ARIA
 /// roles) declare on purpose, where a class may only guess.
 pub(crate) const DECLARED_CHROME: u32 = SIDEBAR | NAV | FOOTER;
@@ -107,7 +112,8 @@ pub(crate) const BOILERPLATE: u32 = NAV
     | COMMERCE
     | SIGNATURE
     | LEGAL
-    | CONSENT;
+    | CONSENT
+    | NOTICE;
 
 /// Words that mark boilerplate anywhere inside a class or id, as long
 /// distinctive stems (so `article-related-links` matches `related`).

@@ -166,6 +166,9 @@ impl Tag {
                 | Tag::Listing
                 | Tag::Plaintext
                 | Tag::Xmp
+                // What shows without scripts is read apart from the text
+                // around it: a notice, or a whole fallback page.
+                | Tag::Noscript
         )
     }
 
