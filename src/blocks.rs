@@ -111,6 +111,15 @@ fn char_weight(c: char) -> u32 {
     }
 }
 
+/// Characters that take no room on screen: zero-width spaces and joiners,
+/// direction marks, word joiners, the byte-order mark, soft hyphens.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{034F}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+    )
+}
+
 fn is_punct(c: char) -> bool {
     matches!(
         c,
@@ -237,7 +246,9 @@ impl Walker<'_> {
         };
         buf.clear();
         self.cur.text = buf;
-        if text.is_empty() {
+        // Text of nothing but invisible marks (a lone zero-width joiner
+        // left between two icons) shows nothing: not a block.
+        if text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
             return;
         }
         let kind = if verbatim {

@@ -3563,4 +3563,20 @@ mod tests {
         );
         assert_eq!(text_with(Options::default(), &page), "");
     }
+
+    /// A zero-width joiner or a soft hyphen alone shows nothing: no block,
+    /// kept or dropped, is made of it.
+    #[test]
+    fn invisible_marks_alone_are_no_block() {
+        let page = article_around("<p>\u{200d}</p><div>\u{ad} \u{200b}</div>");
+        let out = crate::extract(page.as_bytes());
+        assert_eq!(out.blocks.len(), 4, "{:?}", out.blocks);
+        // Inside words and beside text they stay as they are.
+        let page = article_around("<p>Gro\u{ad}\u{df}e F\u{fc}\u{df}e \u{200d}</p>");
+        assert!(
+            crate::extract(page.as_bytes())
+                .text()
+                .contains("Gro\u{ad}\u{df}e F\u{fc}\u{df}e")
+        );
+    }
 }
