@@ -34,6 +34,9 @@ pub(crate) struct BlockInfo {
     /// that goes on past its link ("See the guide for details.") is
     /// prose, a label and its link ("Read also: ...") ends at the link.
     pub tail_len: u32,
+    /// The last character is link text: a full stop at the end belongs
+    /// to a linked headline, not to a sentence around the link.
+    pub ends_in_link: bool,
     /// The block sits inside a link wrapped around blocks (a clickable
     /// card): its text is link text, but a sentence in it is a description,
     /// not a menu entry.
@@ -154,6 +157,7 @@ struct Builder {
     lead_then_word: bool,
     lead_closed: bool,
     tail_len: u32,
+    ends_in_link: bool,
     links: u32,
     punct: u32,
     /// Hints shared by every piece of the block's text, inline elements'
@@ -175,6 +179,7 @@ impl Builder {
                 self.pending_space = false;
             }
             self.text.push(if c == '\0' { '\u{FFFD}' } else { c });
+            self.ends_in_link = in_link;
             let w = char_weight(c);
             if !in_link && !self.lead_closed {
                 // The first plain character ends the opening links.
@@ -277,6 +282,7 @@ impl Walker<'_> {
             lead_link: b.lead_link,
             lead_then_word: b.lead_then_word,
             tail_len: b.tail_len,
+            ends_in_link: b.ends_in_link,
             in_card_link: self.card_links > 0,
             junk: false,
             links: b.links,

@@ -215,17 +215,17 @@ fn is_table_data(b: &BlockInfo) -> bool {
     matches!(b.kind, BlockKind::TableRow { .. }) && b.text.contains('\t')
 }
 
-/// A sentence inside a link wrapped around a card: the card's
-/// description, a link only because the whole card is clickable.
-/// A sentence with its links inside it: plain words open it and go on
-/// after its last link to the sentence's end ("See the migration guide for
-/// details."). A "read also" line ends at its link; a menu has no words
-/// of its own; a list of links has more than two.
+/// A sentence with its links inside it: plain words open it, and it ends
+/// as a sentence does, with words after its last link ("See the migration
+/// guide for details.") or with a full stop right after it ("See Handling
+/// Errors."). A "read also" line ends inside its link, a headline (its
+/// own full stop included); a menu has no words of its own; a list of
+/// links has more than two.
 fn is_linked_sentence(b: &BlockInfo) -> bool {
-    b.lead_link == 0
-        && b.tail_len >= weights::SENTENCE_TAIL_MIN
-        && b.links <= 2
-        && b.text.ends_with(['.', '!', '?', '。', '！', '？'])
+    let words_after = b.tail_len >= weights::SENTENCE_TAIL_MIN
+        && b.text.ends_with(['.', '!', '?', '。', '！', '？']);
+    let stop_after = b.len > b.link_len && !b.ends_in_link && b.text.ends_with(['.', '。']);
+    b.lead_link == 0 && b.links <= 2 && (words_after || stop_after)
 }
 
 /// Whether a text ends in a colon, in any script: a label that announces
@@ -2215,18 +2215,20 @@ mod tests {
         <p>By Thursday the children were skating between the moorings, and the cafe sold out of soup.</p>\
         </article></body></html>";
 
-    /// A sentence that goes on past its link is the text's own, however
-    /// much of it is the link; a label and its link, ending at the link,
-    /// is a "read also" line.
+    /// A sentence that goes on past its link, or ends with a full stop
+    /// after it, is the text's own, however much of it is the link; a
+    /// label and its link, ending inside the link, is a "read also" line.
     #[test]
     fn a_sentence_around_its_link_stays_a_label_and_link_goes() {
         let page = article_around(
             "<p>See <a href=\"/guide\">the complete harbour ice guide</a> for details.</p>\
-             <p>Read also: <a href=\"/other\">Ferries stuck in port again this winter.</a></p>",
+             <p>Read also: <a href=\"/other\">Ferries stuck in port again this winter.</a></p>\
+             <p>See <a href=\"/ice\">Measuring the thickness of harbour ice</a>.</p>",
         );
         let text = text_with(Options::default(), &page);
         assert!(text.contains("for details."), "{text}");
         assert!(!text.contains("Read also"), "{text}");
+        assert!(text.contains("See Measuring the thickness"), "{text}");
     }
 
     /// A member's signature after a short post is the post's sign-off,
