@@ -537,6 +537,27 @@ pub fn flush_text(out: &mut String, text: &mut String) {
 mod tests {
     use super::*;
 
+    /// A byline word in an `<article>`'s classes names the post's author
+    /// (WordPress's `author-jane-doe`), not what the element is; on a
+    /// `<div>` it still marks a byline.
+    #[test]
+    fn an_article_is_never_a_byline() {
+        let html = "<article class='post author-jane-doe'><p>a</p></article>\
+                    <div class='author-jane-doe'>b</div>";
+        let dom = parse(Source::Text(html), &Options::default());
+        let bits = |tag: Tag| {
+            dom.nodes
+                .iter()
+                .find_map(|n| match &n.data {
+                    NodeData::Element(e) if e.tag == tag => Some(e.hints),
+                    _ => None,
+                })
+                .unwrap_or(0)
+        };
+        assert_eq!(bits(Tag::Article) & hints::BYLINE, 0);
+        assert_ne!(bits(Tag::Div) & hints::BYLINE, 0);
+    }
+
     #[test]
     fn flattening_keeps_visible_text_in_order() {
         let html = "<div><div><div><p>one <b>two</b></p><span hidden>secret</span><br>three</div></div></div>";

@@ -624,6 +624,12 @@ impl TreeSink for Sink {
             Tag::Script if is_ld => bits |= JSON_LD,
             _ => {}
         }
+        // An `<article>` is a composition of its own, never a byline: a
+        // byline word in its classes names the post's author (WordPress's
+        // `author-jane-doe` post class), not what the element is.
+        if tag == Tag::Article {
+            bits &= !hints::BYLINE;
+        }
         // What the id alone says, kept apart in case it is a heading's
         // anchor (checked once the heading's text is known).
         let id_only = id_bits & !bits;
