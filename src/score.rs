@@ -967,6 +967,12 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         }
     };
     let items_region = best_subtree(dom, page, 0.0, |b| in_main(b, outside_masthead(b, item(b))));
+    // Per block, for the fallback: the per-node array goes here.
+    let in_masthead: Vec<bool> = page
+        .blocks
+        .iter()
+        .map(|b| masthead[b.owner as usize])
+        .collect();
     drop(masthead);
     let items_inside = subtree_set(dom, page, items_region);
     let (prose, prose_blocks) = page
@@ -1205,7 +1211,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         drop_repeats(page);
         drop_copies(page);
     }
-    fallback(page, &inside, bad_mask);
+    fallback(page, &inside, bad_mask, &in_masthead);
 }
 
 /// Every block of the main landmark (`in_main`, its subtree) that no
@@ -1298,15 +1304,18 @@ fn drop_copies(page: &mut Page) {
 
 /// When every block was dropped, keep the region's unhinted blocks, else
 /// the page's: plain text that no rule took for content is still the
-/// page's best guess. A page whose every block is marked boilerplate (its
-/// menus, its footer) has no content and gives no text, like a shell.
-fn fallback(page: &mut Page, inside: &[bool], bad_mask: u32) {
+/// page's best guess. The site's masthead (`in_masthead`, per block) is
+/// never that guess, nor is anything marked boilerplate: a page of
+/// nothing else (menus, a footer, "Skip to content") has no content and
+/// gives no text, like a shell.
+fn fallback(page: &mut Page, inside: &[bool], bad_mask: u32, in_masthead: &[bool]) {
     if page.blocks.iter().any(|b| b.kept) {
         return;
     }
     let mut keep = |pick: &dyn Fn(&BlockInfo) -> bool| {
         let mut any = false;
-        for b in page.blocks.iter_mut().filter(|b| b.len > 0 && pick(b)) {
+        let blocks = page.blocks.iter_mut().zip(in_masthead);
+        for (b, _) in blocks.filter(|(b, top)| b.len > 0 && !**top && pick(b)) {
             b.kept = true;
             b.reason = Reason::Fallback;
             any = true;
@@ -3580,5 +3589,16 @@ mod tests {
                 .text()
                 .contains("Gro\u{ad}\u{df}e F\u{fc}\u{df}e")
         );
+    }
+
+    /// A page whose only plain text is its masthead (a skip link, a
+    /// language switch, a sign-in line) gives no text: the masthead is
+    /// never the page's content, not even as a last guess.
+    #[test]
+    fn a_masthead_is_never_the_fallback() {
+        let page = "<html><body><header><a href=\"#main\">Skip to content</a>\
+            <div>Language</div><div>Sign in or create an account</div></header>\
+            <div id=\"app\"></div></body></html>";
+        assert_eq!(text_with(Options::default(), page), "");
     }
 }
