@@ -169,6 +169,7 @@ struct Builder {
 
 impl Builder {
     fn push(&mut self, s: &str, verbatim: bool, in_link: bool) {
+        let before = self.text.len();
         for c in s.chars() {
             if !verbatim && c.is_whitespace() {
                 self.pending_space = !self.text.is_empty();
@@ -179,7 +180,6 @@ impl Builder {
                 self.pending_space = false;
             }
             self.text.push(if c == '\0' { '\u{FFFD}' } else { c });
-            self.ends_in_link = in_link;
             let w = char_weight(c);
             if !in_link && !self.lead_closed {
                 // The first plain character ends the opening links.
@@ -199,6 +199,11 @@ impl Builder {
             if is_punct(c) {
                 self.punct += 1;
             }
+        }
+        // One text node is all link text or none: its last character, if
+        // it added any, is the block's last so far.
+        if self.text.len() > before {
+            self.ends_in_link = in_link;
         }
     }
 
