@@ -842,12 +842,10 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     }
     // Not needed past here; freed before the region's per-node arrays.
     drop(raw);
+    // A page that declares itself a discussion (a forum thread, a Q&A).
+    let declared_thread = meta.page_type.as_deref().is_some_and(is_thread_type);
     let bad_mask = if on(Signal::HintVetoes) {
-        let mut mask = boilerplate_mask(
-            dom,
-            page,
-            meta.page_type.as_deref().is_some_and(is_thread_type),
-        );
+        let mut mask = boilerplate_mask(dom, page, declared_thread);
         // A bit lifted page-wide is lifted from layout wrappers named like
         // chrome; the chrome tags outside the main keep it.
         // A hint that covers most of the main landmark names the main's
@@ -996,7 +994,10 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     // Prose that sits in teaser cards is the items' blurbs: without an
     // article of its own beside them the region is a listing, and its
     // cards are its content.
-    let mut teaser = if listing || !on(Signal::Teasers) {
+    // On a page that declares itself a discussion the cards are its posts,
+    // whatever links open them (a permalink's "Posted March 5"): none is
+    // a teaser.
+    let mut teaser = if listing || !on(Signal::Teasers) || declared_thread {
         Vec::new()
     } else {
         teaser_cards(dom, page, region)
@@ -3600,5 +3601,43 @@ mod tests {
             <div>Language</div><div>Sign in or create an account</div></header>\
             <div id=\"app\"></div></body></html>";
         assert_eq!(text_with(Options::default(), page), "");
+    }
+
+    /// On a page that declares itself a discussion, a reply whose card
+    /// opens with its linked permalink date and holds a short post is a
+    /// post, not a teaser for another page.
+    #[test]
+    fn a_declared_thread_has_posts_not_teasers() {
+        let post = |i: usize, text: &str| {
+            format!(
+                "<article class=\"post\"><p><a href=\"/t/1/p{i}\">Posted March {i}, 2024</a></p>\
+                 <p>{text}</p></article>"
+            )
+        };
+        let page = format!(
+            "<html><head><script type=\"application/ld+json\">\
+             {{\"@type\":\"DiscussionForumPosting\",\"headline\":\"Tide tables\"}}</script>\
+             </head><body><nav><ul>{}</ul></nav><h1>Tide tables</h1><div class=\"topic\">{}{}{}{}\
+             </div></body></html>",
+            links(6, "Forum section"),
+            format!(
+                "<article class=\"post\">{}{}{}</article>",
+                para("My harbour's tide table is off by an hour since the clocks changed."),
+                para("I read it with the station file I have used for years."),
+                para("Nothing else changed on the machine since the spring.")
+            ),
+            post(2, "Check the station's time zone first."),
+            post(
+                3,
+                "Same here, and the fix was to set the zone in the station file."
+            ),
+            post(4, "Thanks, that was it: the table lines up again.")
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(
+            text.contains("Check the station's time zone first."),
+            "{text}"
+        );
+        assert!(text.contains("that was it"), "{text}");
     }
 }
