@@ -3614,18 +3614,19 @@ mod tests {
                  <p>{text}</p></article>"
             )
         };
+        let question = format!(
+            "<article class=\"post\">{}{}{}</article>",
+            para("My harbour's tide table is off by an hour since the clocks changed."),
+            para("I read it with the station file I have used for years."),
+            para("Nothing else changed on the machine since the spring.")
+        );
         let page = format!(
             "<html><head><script type=\"application/ld+json\">\
              {{\"@type\":\"DiscussionForumPosting\",\"headline\":\"Tide tables\"}}</script>\
              </head><body><nav><ul>{}</ul></nav><h1>Tide tables</h1><div class=\"topic\">{}{}{}{}\
              </div></body></html>",
             links(6, "Forum section"),
-            format!(
-                "<article class=\"post\">{}{}{}</article>",
-                para("My harbour's tide table is off by an hour since the clocks changed."),
-                para("I read it with the station file I have used for years."),
-                para("Nothing else changed on the machine since the spring.")
-            ),
+            question,
             post(2, "Check the station's time zone first."),
             post(
                 3,
