@@ -300,27 +300,28 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     // page a script reveals, but only where most of the page is hidden: on
     // a page that shows most of its text (a product grid) it is a dialog.
     let shown_most = any_hidden && mostly_visible(page);
-    // Before the per-node arrays below: its text sums are freed by then.
-    let signup = signup_boxes(dom, page, &prose_n);
     // A tab's panel hidden until its tab is chosen, holding a paragraph's
     // worth of text, is the page's text (another plan's features, the
     // same example in another language), not a menu or a message; a
     // signature after a post's text, however short the post, signs it
-    // off; a `<noscript>` is read by its length (below). Text sums are
-    // only made on pages that have such elements.
+    // off; a `<noscript>` is read by its length (below); a box around an
+    // email field is a prompt while its text stays short. Text sums are
+    // made once, and only on pages that have such elements.
     let hidden_tab = hints::TABPANEL | hints::HIDDEN;
-    let text = if page.order.iter().any(|&id| {
-        dom.element(id).is_some_and(|e| {
-            e.hints & hidden_tab == hidden_tab
-                || e.hints & hints::SIGNATURE != 0
-                || e.tag == Tag::Noscript
-        })
-    }) {
+    let text = if !dom.email_fields.is_empty()
+        || page.order.iter().any(|&id| {
+            dom.element(id).is_some_and(|e| {
+                e.hints & hidden_tab == hidden_tab
+                    || e.hints & hints::SIGNATURE != 0
+                    || e.tag == Tag::Noscript
+            })
+        }) {
         subtree_sums(dom, page, |b| b.len)
     } else {
         Vec::new()
     };
     let has_text = |id: NodeId, min: u32| text.get(id as usize).is_some_and(|&t| t >= min);
+    let signup = signup_boxes(dom, &text, &prose_n);
     let mut acc = vec![0u32; dom.nodes.len()];
     let mut raw = vec![0u32; dom.nodes.len()];
     // Bits vetoed because a node and its siblings with the same bit hold
@@ -337,7 +338,7 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     // thread or a cookie policy in a hidden dialog can outweigh the article.
     let strict = hints::COMMENT | hints::MODAL;
     // A consent platform's dialog is never the content, nor a notice.
-    let vetoable = hints::BOILERPLATE & !strict & !hints::HIDDEN & !hints::CONSENT & !hints::NOTICE;
+    let vetoable = hints::BOILERPLATE & !strict & !hints::HIDDEN & !hints::NEVER_CONTENT;
     for &id in &page.order {
         if total > 0.0 {
             let mut sums = [0u64; 32];
@@ -407,9 +408,8 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         own &= !group_veto.get(&p).copied().unwrap_or(0);
         // A signature right after its post's own text signs the post off,
         // however long it is beside a short post (`text` above). The look
-        // back is bounded
-        // (whitespace and comments between the two), so that a long run
-        // of siblings stays linear.
+        // back is bounded (whitespace and comments between the two), so
+        // that a long run of siblings stays linear.
         if signed & !own & hints::SIGNATURE != 0
             && std::iter::successors(Some(dom.node(id).prev), |&s| {
                 (s != NONE).then(|| dom.node(s).prev)
@@ -657,14 +657,14 @@ fn sum_up<T: Copy>(dom: &Dom, page: &Page, vals: &mut [T], add: impl Fn(&mut T, 
 /// The boxes around email fields: for each `<input type="email">`, its
 /// highest ancestor whose text stays short and holds fewer paragraphs than
 /// a section of the page's own (a "join our newsletter" line and its form,
-/// a comment form's heading). Nothing when the page has no email field,
-/// which is most pages: the text sums are only made then.
-fn signup_boxes(dom: &Dom, page: &Page, prose_n: &[u8]) -> Vec<NodeId> {
+/// a comment form's heading). `text` holds each node's text sum, made
+/// whenever the page has an email field. Nothing when it has none, which
+/// is most pages.
+fn signup_boxes(dom: &Dom, text: &[u32], prose_n: &[u8]) -> Vec<NodeId> {
     let fields = &dom.email_fields;
     if fields.is_empty() {
         return Vec::new();
     }
-    let text = subtree_sums(dom, page, |b| b.len);
     let mut boxes = Vec::new();
     for &f in fields {
         let (mut top, mut c) = (NONE, dom.node(f).parent);
@@ -2030,7 +2030,7 @@ fn boilerplate_mask(dom: &Dom, page: &Page, declared_thread: bool) -> u32 {
         // A layout wrapper holds the prose too, or the page has at most an
         // intro's paragraph; menus that outweigh a short article's text
         // hold none of it.
-        let page_wide = bit & (hints::COMMENT | hints::MODAL | hints::CONSENT | hints::NOTICE) == 0
+        let page_wide = bit & (hints::COMMENT | hints::MODAL | hints::NEVER_CONTENT) == 0
             && c.covered[i] as f32 > weights::PAGE_WIDE_HINT * c.total as f32
             && (c.paragraphs < 2 || c.most_prose(i));
         if page_wide || thread {

@@ -94,6 +94,10 @@ pub(crate) const TABPANEL: u32 = 1 << 26;
 /// shell whose only text it is gives none).
 pub(crate) const NOTICE: u32 = 1 << 27;
 
+/// What is never the content, however much of the page it holds: never
+/// vetoed by its share of the prose, never lifted as a page-wide name.
+pub(crate) const NEVER_CONTENT: u32 = CONSENT | NOTICE;
+
 /// The chrome that `<aside>`, `<nav>` and `<footer>` (and their ARIA
 /// roles) declare on purpose, where a class may only guess.
 pub(crate) const DECLARED_CHROME: u32 = SIDEBAR | NAV | FOOTER;
