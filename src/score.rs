@@ -97,6 +97,12 @@ mod weights {
     /// Linked headlines run into their blurbs are teasers when at least
     /// this many siblings share the shape (one could be a point with a link).
     pub const TEASER_ROW: u32 = 3;
+    /// A row of at least [`TEASER_ROW`] sibling cards is teasers only
+    /// where this share of them reads as teasers: a "more stories" row is
+    /// uniform, while a list whose cards differ (some headlines too short
+    /// to tell, some blurbs long) is the page's own list of events or
+    /// entries.
+    pub const TEASER_ROW_SHARE: f32 = 0.75;
     /// Teasers are dropped only beside an article holding at least this
     /// share of their text in prose of its own.
     pub const TEASER_OWN_SHARE: f32 = 0.25;
@@ -525,6 +531,19 @@ fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
                 .get(&dom.node(id).parent)
                 .is_some_and(|&r| r >= weights::TEASER_ROW);
         teaser[id as usize] = short && (stacked || in_row);
+    }
+    // Cards under one parent are judged together: (cards, teasers).
+    let mut kin: HashMap<NodeId, (u32, u32)> = HashMap::new();
+    for &id in &cards {
+        let k = kin.entry(dom.node(id).parent).or_insert((0, 0));
+        k.0 += 1;
+        k.1 += u32::from(teaser[id as usize]);
+    }
+    for &id in &cards {
+        let (n, t) = kin[&dom.node(id).parent];
+        if n >= weights::TEASER_ROW && (t as f32) < weights::TEASER_ROW_SHARE * n as f32 {
+            teaser[id as usize] = false;
+        }
     }
     teaser
 }
@@ -2887,6 +2906,53 @@ mod tests {
             assert!(text.contains("tro 3."), "{text}");
             assert!(!text.contains("Card 3: we measure"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_row_of_mixed_cards_is_a_list_not_teasers() {
+        // An events list: each card a date, a linked name, a place and a
+        // blurb. Short names are too short to read as headlines, long
+        // ones read as teasers; the row is one list all the same.
+        let names = [
+            "Tidecon",
+            "Harbour Days",
+            "Regional Lighthouse Keepers Assembly",
+            "Knotfest",
+            "Northern Ferry Operators Summit",
+            "Coastal Charting and Survey Forum",
+        ];
+        let events: String = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                format!(
+                    "<li><div class=\"when\">May {d}</div><h2><a href=\"/go/{i}\">{name}</a></h2>\
+                     <p>Port town {i}</p><p>Event {i} brings crews, pilots and harbour staff \
+                     together for two days of talks, drills and a night of music on the quay; \
+                     bring boots for the tour of the breakwater.</p></li>",
+                    d = i + 3
+                )
+            })
+            .collect();
+        // A uniform row of other pages' cards after the list stays out.
+        let more: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<li><h3><a href=\"/stories/{i}\">What we learned at last year's meeting {i}</a></h3>\
+                     <p>Story {i} looks back on a year of meetings.</p></li>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><main><h1>Harbour events this spring</h1>\
+             <p>Meetings and fairs for people who work on the water, in date order.</p>\
+             <ul class=\"events\">{events}</ul><ul>{more}</ul></main></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        for i in 0..names.len() {
+            assert!(text.contains(&format!("Event {i} brings crews")), "{text}");
+        }
+        assert!(!text.contains("Story 2 looks back"), "{text}");
     }
 
     #[test]
