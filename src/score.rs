@@ -116,6 +116,9 @@ mod weights {
     /// A block whose text is at least this share other kept blocks' text
     /// is a flattened copy of them.
     pub const COPY_SHARE: f32 = 0.5;
+    /// The longest Markdown link target (`](url)`) taken out of a copy
+    /// before it is compared with the kept blocks.
+    pub const LINK_TARGET_MAX: usize = 2048;
     /// Lines shorter than this before the first paragraph are lead-in
     /// metadata (bylines, datelines, kickers).
     pub const LEAD_IN_MAX_LEN: u32 = 60;
@@ -1289,9 +1292,42 @@ fn drop_repeats(page: &mut Page) {
     }
 }
 
+/// Text with Markdown's inline markup taken out: link targets (`](url)`),
+/// brackets, emphasis marks and backticks. Only ASCII bytes are removed,
+/// so the rest stays valid UTF-8.
+fn unmarked(s: &str) -> std::borrow::Cow<'_, str> {
+    let marks = |c: u8| matches!(c, b'[' | b']' | b'*' | b'_' | b'`');
+    if !s.bytes().any(marks) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b']' && b.get(i + 1) == Some(&b'(') {
+            // A link target runs to its `)` with no space in it; the look
+            // ahead is bounded so that a run of `](` stays linear.
+            let end = b[i + 2..]
+                .iter()
+                .take(weights::LINK_TARGET_MAX)
+                .position(|&c| c == b')' || c.is_ascii_whitespace());
+            if let Some(n) = end.filter(|&n| b[i + 2 + n] == b')') {
+                i += n + 3;
+                continue;
+            }
+        }
+        if !marks(b[i]) {
+            out.push(b[i]);
+        }
+        i += 1;
+    }
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| s.to_owned()))
+}
+
 /// A long block that repeats many kept blocks inside it is a second copy
 /// of the article flattened into one text (a microdata `articleBody`, a
-/// print version): the structured copy is kept, the flat one dropped.
+/// print version, a hidden Markdown copy for machines: compared without
+/// its markup): the structured copy is kept, the flat one dropped.
 fn drop_copies(page: &mut Page) {
     // Only the few longest blocks are checked, so the cost stays linear in
     // the page's text.
@@ -1301,7 +1337,8 @@ fn drop_copies(page: &mut Page) {
     long.sort_by_key(|&i| std::cmp::Reverse(page.blocks[i].len));
     long.truncate(weights::COPY_CHECKS);
     for i in long {
-        let hay = page.blocks[i].text.as_bytes();
+        let hay = unmarked(&page.blocks[i].text);
+        let hay = hay.as_bytes();
         let covered: u32 = page
             .blocks
             .iter()
@@ -1311,7 +1348,7 @@ fn drop_copies(page: &mut Page) {
                     && b.kept
                     && b.len >= weights::REPEAT_MIN_LEN
                     && b.len < page.blocks[i].len
-                    && memchr::memmem::find(hay, b.text.as_bytes()).is_some()
+                    && memchr::memmem::find(hay, unmarked(&b.text).as_bytes()).is_some()
             })
             .map(|(_, b)| b.len)
             .sum();
@@ -2953,6 +2990,47 @@ mod tests {
             assert!(text.contains(&format!("Event {i} brings crews")), "{text}");
         }
         assert!(!text.contains("Story 2 looks back"), "{text}");
+    }
+
+    #[test]
+    fn markdown_markup_is_taken_out_for_comparison() {
+        assert_eq!(
+            unmarked("See [the guide](https://example.org/g?a=1) and *this* `code_name`."),
+            "See the guide and this codename."
+        );
+        // A bracket that opens no link target, and a target with a space,
+        // lose only their marks.
+        assert_eq!(unmarked("a ](b c) d"), "a (b c) d");
+        assert_eq!(unmarked("plain text"), "plain text");
+        assert_eq!(unmarked("ünï [ç](x)"), "ünï ç");
+    }
+
+    #[test]
+    fn a_hidden_markdown_copy_of_the_article_is_dropped() {
+        let sentences = [
+            "The ferry timetable changes twice a year, and the spring change is the larger one",
+            "Crossings before seven in the morning are added back for the fishing season",
+            "Bicycles travel free on every crossing, but they must be booked with the ticket",
+            "The night boat keeps its old hours and its old berth at the south quay",
+            "Season tickets bought before the change stay valid until their printed date",
+            "Cars longer than five metres pay the van fare on the early and late crossings",
+        ];
+        let html_paras: String = sentences
+            .iter()
+            .map(|s| format!("<p>{s}, as the <a href=\"/notes\">harbour notes</a> explain.</p>"))
+            .collect();
+        let md_paras: String = sentences
+            .iter()
+            .map(|s| format!("{s}, as the [harbour notes](https://example.org/notes) explain.\n\n"))
+            .collect();
+        let page = format!(
+            "<html><body><main><h1>Spring timetable</h1>{html_paras}\
+             <pre class=\"raw\" hidden># Spring timetable\n\n{md_paras}</pre></main></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Bicycles travel free"), "{text}");
+        assert!(!text.contains("](https://"), "{text}");
+        assert_eq!(text.matches("The night boat").count(), 1, "{text}");
     }
 
     #[test]
