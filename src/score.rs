@@ -67,7 +67,8 @@ mod weights {
     /// own content; so is one named as
     /// related (`carousel`, `recommend`) that also holds this share of the
     /// page's prose (testimonials, a service's feature slides), while a
-    /// "more stories" box beside an article holds little of it.
+    /// "more stories" box beside an article holds little of it, or holds
+    /// it as blurbs under linked headlines (one for every two paragraphs).
     pub const AD_MAX_PROSE: u32 = 3;
     /// Shorter runs of hex digits may be words, numbers or codes a reader
     /// wants (`deadbeef`, a part number).
@@ -302,6 +303,19 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         sum_up(dom, page, &mut prose_all, |p, c| *p = p.saturating_add(c));
     }
     sum_up(dom, page, &mut prose_n, |p, c| *p = p.saturating_add(c));
+    // Linked headlines per node, to tell a box of teasers (a headline
+    // over each blurb) from one of the page's own slides.
+    let mut headlines_n = vec![0u8; dom.nodes.len()];
+    for b in &page.blocks {
+        if matches!(b.kind, BlockKind::Heading(_))
+            && b.len >= weights::HEADLINE_MIN_LEN
+            && b.link_density() > weights::LINK_DENSE
+        {
+            let o = b.owner as usize;
+            headlines_n[o] = headlines_n[o].saturating_add(1);
+        }
+    }
+    sum_up(dom, page, &mut headlines_n, |p, c| *p = p.saturating_add(c));
     let total = page.order.first().map_or(0, |&r| prose[r as usize]) as f32;
     let prose_all = if any_hidden { &prose_all } else { &prose };
     let total_all = page.order.first().map_or(0, |&r| prose_all[r as usize]) as f32;
@@ -431,7 +445,11 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         let mut free = freed.get(&p).copied().unwrap_or(0);
         if u32::from(prose_n[id as usize]) >= weights::AD_MAX_PROSE {
             free |= own & (hints::AD | hints::BYLINE);
-            if share >= weights::RELATED_MIN_SHARE {
+            // Unless its paragraphs are blurbs under linked headlines:
+            // a blog's "latest posts" carousel after a long article.
+            let teasers =
+                u32::from(headlines_n[id as usize]) * 2 >= u32::from(prose_n[id as usize]);
+            if share >= weights::RELATED_MIN_SHARE && !teasers {
                 free |= own & hints::RELATED;
             }
         }
@@ -3031,6 +3049,35 @@ mod tests {
         assert!(text.contains("Bicycles travel free"), "{text}");
         assert!(!text.contains("](https://"), "{text}");
         assert_eq!(text.matches("The night boat").count(), 1, "{text}");
+    }
+
+    #[test]
+    fn a_carousel_of_linked_headlines_and_blurbs_is_teasers() {
+        // A long blurb under each linked headline makes the carousel hold
+        // a good share of the page's prose; it is still other pages'.
+        let body: String = (0..6).map(|i| para(&format!("The article {i}."))).collect();
+        let slides: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<div class=\"slide\"><h3><a href=\"/blog/{i}\">How we rebuilt the boathouse, part {i}</a></h3>\
+                     <div class=\"excerpt\">Slide {i}: the old boathouse needed a new roof, new doors and a \
+                     slipway that would survive the winter storms, so we planned the work in three stages \
+                     and started with the slipway before the first frost came.</div></div>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><main><div class=\"post\"><h1>Caring for a wooden hull</h1>{body}</div>\
+             <section class=\"blog-carousel\"><h2>Blog</h2>{slides}</section></main></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("The article 5"), "{text}");
+        assert!(!text.contains("Slide 2: the old boathouse"), "{text}");
+        // The same slides without their headlines are the page's own
+        // (testimonials, features).
+        let plain = page.replace("<h3>", "<!--").replace("</h3>", "-->");
+        let text = text_with(Options::default(), &plain);
+        assert!(text.contains("Slide 2: the old boathouse"), "{text}");
     }
 
     #[test]
