@@ -357,6 +357,10 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     // does a byline: a CMS's `meta_field` wrapper around a post's body is
     // the body. The bits freed this way, per node that has some.
     let mut freed: HashMap<NodeId, u32> = HashMap::new();
+    // Parents of two or more boxes named as sidebars that together hold
+    // most of the prose: a page builder that calls every box a `widget`
+    // (a panel, a grid cell). The name says nothing below them either.
+    let mut widget_rows: std::collections::HashSet<NodeId> = std::collections::HashSet::new();
     // Comments and hidden content need a larger share: an article's
     // thread or a cookie policy in a hidden dialog can outweigh the article.
     let strict = hints::COMMENT | hints::MODAL;
@@ -365,6 +369,8 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     for &id in &page.order {
         if total > 0.0 {
             let mut sums = [0u64; 32];
+            // How many children are named as sidebars (`widget`).
+            let mut sidebars = 0u32;
             let mut c = dom.node(id).first_child;
             while c != NONE {
                 // Only class-given bits: `<aside>`, `<nav>` and `<footer>`, and
@@ -373,6 +379,7 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
                     .element(c)
                     .map_or(0, |e| e.hints & !(tag_hints(e.tag) | declared_bits(&e)))
                     & vetoable;
+                sidebars += u32::from(bits & hints::SIDEBAR != 0);
                 if bits != 0 {
                     for (bit, sum) in sums.iter_mut().enumerate() {
                         if bits & (1 << bit) != 0 {
@@ -387,6 +394,9 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
                 if *sum as f32 >= weights::HINT_VETO_SHARE * total {
                     veto |= 1 << bit;
                 }
+            }
+            if veto & hints::SIDEBAR != 0 && sidebars >= 2 {
+                widget_rows.insert(id);
             }
             if veto != 0 {
                 group_veto.insert(id, veto);
@@ -443,6 +453,12 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
             own |= hints::SIGNATURE;
         }
         let mut free = freed.get(&p).copied().unwrap_or(0);
+        if widget_rows.contains(&p) {
+            let named = dom
+                .element(id)
+                .map_or(0, |e| e.hints & !(tag_hints(e.tag) | declared_bits(&e)));
+            free |= named & hints::SIDEBAR;
+        }
         if u32::from(prose_n[id as usize]) >= weights::AD_MAX_PROSE {
             free |= own & (hints::AD | hints::BYLINE);
             // Unless its paragraphs are blurbs under linked headlines:
@@ -3078,6 +3094,29 @@ mod tests {
         let plain = page.replace("<h3>", "<!--").replace("</h3>", "-->");
         let text = text_with(Options::default(), &plain);
         assert!(text.contains("Slide 2: the old boathouse"), "{text}");
+    }
+
+    #[test]
+    fn boxes_inside_a_row_of_widgets_are_the_content_too() {
+        // A page builder calls every box of the page a `widget`; one box
+        // wraps its text in a `textwidget` of its own.
+        let body: String = (0..5).map(|i| para(&format!("The body {i}."))).collect();
+        let page = format!(
+            "<html><body><main><h1>Prices</h1><div class=\"cell\">\
+             <div class=\"panel widget\"><p>These are the prices for the winter season, \
+             before any discount for members of the club.</p></div>\
+             <div class=\"panel widget\"><div class=\"textwidget\">\
+             <p>A crane lift in or out costs 120 crowns, and a night on a mooring costs \
+             30 crowns, paid at the harbour office before you leave.</p></div></div>\
+             <div class=\"panel widget\">{body}</div></div></main>\
+             <aside class=\"widget-area\"><section class=\"widget\"><div class=\"textwidget\">\
+             <p>Follow the club on the radio, channel nine, every evening.</p></div></section>\
+             </aside></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("The body 4."), "{text}");
+        assert!(text.contains("A crane lift in or out"), "{text}");
+        assert!(!text.contains("channel nine"), "{text}");
     }
 
     #[test]
