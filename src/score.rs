@@ -1071,6 +1071,14 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     // Whether the page says it is an article: read once, for the region
     // and for the headings (`smooth`).
     let article = named_article(page, meta);
+    // Comments that outweigh a list's short items in prose made the
+    // page look like a thread; a page whose content is its items is not
+    // one, and its comments are a thread about the list.
+    let bad_mask = if listing && !declared_thread {
+        bad_mask | hints::COMMENT
+    } else {
+        bad_mask
+    };
     if listing {
         region = items_region;
         inside = items_inside;
@@ -3117,6 +3125,38 @@ mod tests {
         assert!(text.contains("The body 4."), "{text}");
         assert!(text.contains("A crane lift in or out"), "{text}");
         assert!(!text.contains("channel nine"), "{text}");
+    }
+
+    #[test]
+    fn comments_under_a_list_are_not_the_content() {
+        // Short items (a title, an author, a score) and a thread of longer
+        // comments below them: the comments hold the page's prose.
+        let items: String = (1..=40)
+            .map(|i| {
+                format!(
+                    "<tr><td>{i}</td><td><a href=\"/book/{i}\">Invented Book Number {i}</a> \
+                     by <a href=\"/author/{i}\">Some Writer {i}</a></td>\
+                     <td>{i}.5 average from {i}00 readers</td></tr>"
+                )
+            })
+            .collect();
+        let comments: String = (0..3)
+            .map(|i| {
+                format!(
+                    "<div class=\"comment\"><p class=\"who\">reader{i}</p><p>Comment {i}: I \
+                     read most of these at school and I still think the third one is better than \
+                     the first, whatever the votes say about it this year.</p></div>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><div class=\"main\"><h1>Best invented books</h1>\
+             <table class=\"list\">{items}</table>\
+             <div id=\"comment_list\"><h2>Comments</h2>{comments}</div></div></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Invented Book Number 39"), "{text}");
+        assert!(!text.contains("Comment 2: I read"), "{text}");
     }
 
     #[test]
