@@ -597,6 +597,9 @@ const HIDING: &[&str] = &[
     "screenreader",
     "element-invisible",
     "a11y-hidden",
+    // Webflow's form messages, shown by a script after a submission.
+    "w-form-done",
+    "w-form-fail",
 ];
 
 /// Hints from an ARIA `role`.
@@ -650,6 +653,8 @@ mod tests {
         assert_eq!(from_class_or_id("Cookie-Consent") & BANNER, BANNER);
         assert_eq!(from_class_or_id(""), 0);
         assert_eq!(from_class_or_id("sr-only") & HIDDEN, HIDDEN);
+        assert_eq!(from_class_or_id("w-form-fail") & HIDDEN, HIDDEN);
+        assert_eq!(from_class_or_id("w-form") & HIDDEN, 0);
         assert_eq!(from_class_or_id("hidden-xs") & HIDDEN, 0);
         assert_eq!(from_class_or_id("d-none d-md-block") & HIDDEN, 0);
         assert_eq!(from_class_or_id("x d-none") & HIDDEN, HIDDEN);
