@@ -395,6 +395,8 @@ pub(crate) struct TokenGuard<S: TreeSink<Handle = u32>> {
     text: RefCell<Option<String>>,
     /// Plain-text mode: inside this raw-text element, whose text is dropped.
     raw: RefCell<Option<LocalName>>,
+    /// `<noscript>` start tags passed on, less their end tags.
+    noscripts: Cell<u32>,
 }
 
 impl<S: TreeSink<Handle = u32> + NodeCount> TokenGuard<S> {
@@ -412,6 +414,7 @@ impl<S: TreeSink<Handle = u32> + NodeCount> TokenGuard<S> {
             full: Cell::new(false),
             text: RefCell::new(None),
             raw: RefCell::new(None),
+            noscripts: Cell::new(0),
         }
     }
 
@@ -572,8 +575,40 @@ impl<S: TreeSink<Handle = u32> + NodeCount> TokenSink for TokenGuard<S> {
             Token::ParseError(_) => return TokenSinkResult::Continue,
             token => token,
         };
+        // A self-closed `<iframe/>` inside a `<noscript>` (a tag
+        // manager's snippet) would make the rest of the page its raw
+        // text: scripting is off here, while a browser reads the noscript
+        // as text and shows everything after it. The frame is closed at
+        // once instead (below).
+        let mut empty_frame = false;
+        if let TagToken(tag) = &token {
+            if tag.name == local_name!("noscript") {
+                let n = self.noscripts.get();
+                self.noscripts.set(if tag.kind == StartTag {
+                    n.saturating_add(1)
+                } else {
+                    n.saturating_sub(1)
+                });
+            } else if tag.kind == StartTag
+                && tag.self_closing
+                && tag.name == local_name!("iframe")
+                && self.noscripts.get() > 0
+            {
+                empty_frame = true;
+            }
+        }
         let before = self.tb.sink.node_count();
-        let result = self.tb.process_token(token, line_number);
+        let mut result = self.tb.process_token(token, line_number);
+        if empty_frame && matches!(result, TokenSinkResult::RawData(_)) {
+            let end = html5ever::tokenizer::Tag {
+                kind: html5ever::tokenizer::EndTag,
+                name: local_name!("iframe"),
+                self_closing: false,
+                had_duplicate_attributes: false,
+                attrs: Vec::new(),
+            };
+            result = self.tb.process_token(TagToken(end), line_number);
+        }
         self.since.set(self.since.get() + 1);
         let nodes = self.tb.sink.node_count();
         self.charge(nodes.saturating_sub(before));

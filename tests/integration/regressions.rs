@@ -153,3 +153,26 @@ fn short_hidden_texts_are_dropped_and_hidden_prose_is_kept() {
         "the short hidden line is dropped as hidden"
     );
 }
+
+/// A tag manager's `<noscript><iframe ... /></noscript>` with the frame
+/// self-closed: with scripting off, the frame's raw text ran to the end
+/// of the page (no `</iframe>` followed), so every word after it was
+/// lost. A browser reads the noscript as text and shows the rest. Found
+/// on a benchmark service page that came out as its menu alone.
+#[test]
+fn a_self_closed_frame_in_a_noscript_does_not_swallow_the_page() {
+    let para = "<p>The night ferry now leaves at ten, and the first morning crossing \
+                is back at six from the first of May, as the harbour office said.</p>";
+    let page = format!(
+        "<html><head><title>Timetable</title></head><body>\
+         <noscript><iframe src=\"https://tags.example/ns.html?id=X\" height=\"0\" \
+         width=\"0\" style=\"display: none\" /></noscript>\
+         <article><h1>Spring timetable</h1>{p}{p}{p}</article></body></html>",
+        p = para
+    );
+    let text = extract(page.as_bytes(), &Options::default()).text();
+    assert!(text.contains("The night ferry now leaves at ten"), "{text}");
+    // Outside a noscript the page is read as a browser reads it.
+    let tree = dechaff::debug_tree("<body><iframe/><p>after</p></body>");
+    assert!(!tree.contains("<p>"), "{tree}");
+}
