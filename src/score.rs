@@ -369,6 +369,9 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     for &id in &page.order {
         if total > 0.0 {
             let mut sums = [0u64; 32];
+            // The bits any child has: most nodes' children have none, and
+            // only these bits' sums are read.
+            let mut seen = 0u32;
             // How many children are named as sidebars (`widget`).
             let mut sidebars = 0u32;
             let mut c = dom.node(id).first_child;
@@ -380,20 +383,22 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
                     .map_or(0, |e| e.hints & !(tag_hints(e.tag) | declared_bits(&e)))
                     & vetoable;
                 sidebars += u32::from(bits & hints::SIDEBAR != 0);
-                if bits != 0 {
-                    for (bit, sum) in sums.iter_mut().enumerate() {
-                        if bits & (1 << bit) != 0 {
-                            *sum += u64::from(prose[c as usize]);
-                        }
-                    }
+                seen |= bits;
+                let mut rest = bits;
+                while rest != 0 {
+                    sums[rest.trailing_zeros() as usize] += u64::from(prose[c as usize]);
+                    rest &= rest - 1;
                 }
                 c = dom.node(c).next;
             }
             let mut veto = 0u32;
-            for (bit, sum) in sums.iter().enumerate() {
-                if *sum as f32 >= weights::HINT_VETO_SHARE * total {
+            let mut rest = seen;
+            while rest != 0 {
+                let bit = rest.trailing_zeros();
+                if sums[bit as usize] as f32 >= weights::HINT_VETO_SHARE * total {
                     veto |= 1 << bit;
                 }
+                rest &= rest - 1;
             }
             if veto & hints::SIDEBAR != 0 && sidebars >= 2 {
                 widget_rows.insert(id);
@@ -453,7 +458,7 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
             own |= hints::SIGNATURE;
         }
         let mut free = freed.get(&p).copied().unwrap_or(0);
-        if widget_rows.contains(&p) {
+        if !widget_rows.is_empty() && widget_rows.contains(&p) {
             let named = dom
                 .element(id)
                 .map_or(0, |e| e.hints & !(tag_hints(e.tag) | declared_bits(&e)));
