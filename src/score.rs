@@ -1239,6 +1239,10 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             && !is_table_data(b)
             && !is_card_text(b)
             && !is_linked_sentence(b)
+            // A definition list's term is what its description is about
+            // (a reference page's linked property names), not a link
+            // elsewhere.
+            && dom.tag(b.owner) != Some(Tag::Dt)
         {
             b.kept = false;
             b.reason = if b.len < 200 && b.links <= 2 {
@@ -3162,6 +3166,31 @@ mod tests {
         let text = text_with(Options::default(), &page);
         assert!(text.contains("Invented Book Number 39"), "{text}");
         assert!(!text.contains("Comment 2: I read"), "{text}");
+    }
+
+    #[test]
+    fn linked_terms_of_a_definition_list_are_kept() {
+        let terms: String = ["Anchor.depth", "Anchor.scope", "Anchor.chain", "Anchor.holdingGround"]
+            .iter()
+            .map(|t| {
+                format!(
+                    "<dt><a href=\"/ref/{t}\"><code>{t}</code></a></dt>\
+                     <dd><p>What the {t} property says about the anchor, in metres or in words.</p></dd>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><main><article><h1>Anchor</h1>{}<h2>Properties</h2><dl>{terms}</dl>{}\
+             </article></main></body></html>",
+            para("The reference."),
+            para("The end.")
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.lines().any(|l| l == "Anchor.holdingGround"), "{text}");
+        assert!(
+            text.contains("What the Anchor.scope property says"),
+            "{text}"
+        );
     }
 
     #[test]
