@@ -104,6 +104,14 @@ mod weights {
     /// to tell, some blurbs long) is the page's own list of events or
     /// entries.
     pub const TEASER_ROW_SHARE: f32 = 0.75;
+    /// "Read also" lines are a few per article; at least this many linked
+    /// titles, each over a paragraph of its own and nearly all different
+    /// ([`ENTRY_TITLES_DISTINCT`]), are a list of entries (a blog index of
+    /// titles over summaries, a shopping list with a link per item).
+    pub const ENTRY_TITLES_MIN: usize = 8;
+    /// See [`ENTRY_TITLES_MIN`]: repeated link texts are buttons ("Start
+    /// course" under every card), not titles.
+    pub const ENTRY_TITLES_DISTINCT: f32 = 0.9;
     /// Teasers are dropped only beside an article holding at least this
     /// share of their text in prose of its own.
     pub const TEASER_OWN_SHARE: f32 = 0.25;
@@ -1268,6 +1276,9 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         b.kept = true;
         b.reason = Reason::Content;
     }
+    if on(Signal::LinkDensity) {
+        keep_entry_titles(page);
+    }
     if on(Signal::LeadIn) && !listing && preset != Preset::Recall {
         drop_lead_in(page, &inside);
     }
@@ -1434,6 +1445,46 @@ fn fallback(page: &mut Page, inside: &[bool], bad_mask: u32, in_masthead: &[bool
         return;
     }
     keep(&|b| b.hints & bad_mask == 0);
+}
+
+/// Linked lines dropped as "read also" that each head a kept paragraph
+/// of their own (an author line between), [`weights::ENTRY_TITLES_MIN`]
+/// of them or more and nearly all different, are the titles of a list of
+/// entries: they and their author lines are kept.
+fn keep_entry_titles(page: &mut Page) {
+    let n = page.blocks.len();
+    let mut titles = Vec::new();
+    for i in 0..n {
+        let b = &page.blocks[i];
+        if b.reason != Reason::ReadAlso
+            || b.kind != BlockKind::Paragraph
+            || b.len < weights::HEADLINE_MIN_LEN
+        {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n && page.blocks[j].reason == Reason::Byline {
+            j += 1;
+        }
+        if j < n && page.blocks[j].kept && page.blocks[j].kind == BlockKind::Paragraph {
+            titles.push((i, j));
+        }
+    }
+    if titles.len() < weights::ENTRY_TITLES_MIN {
+        return;
+    }
+    let mut texts: Vec<&str> = titles.iter().map(|&(i, _)| &*page.blocks[i].text).collect();
+    texts.sort_unstable();
+    texts.dedup();
+    if (texts.len() as f32) < weights::ENTRY_TITLES_DISTINCT * titles.len() as f32 {
+        return;
+    }
+    for (i, j) in titles {
+        for b in &mut page.blocks[i..j] {
+            b.kept = true;
+            b.reason = Reason::Content;
+        }
+    }
 }
 
 /// Short lines above an article's first paragraph are its kicker, byline,
@@ -3191,6 +3242,40 @@ mod tests {
             text.contains("What the Anchor.scope property says"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn many_distinct_linked_titles_over_summaries_are_entries() {
+        let entries = |title: &dyn Fn(usize) -> String| -> String {
+            (0..9)
+                .map(|i| {
+                    format!(
+                        "<p><a href=\"/log/{i}\">{}</a></p><p>Summary {i}: what the crew \
+                         found when they hauled the boat out in the autumn, which planks had \
+                         gone soft, and what it cost to mend them before the spring.</p>",
+                        title(i)
+                    )
+                })
+                .collect()
+        };
+        let page = |list: String| {
+            format!(
+                "<html><body><main><h1>The boatyard log</h1>{}{list}</main></body></html>",
+                para("Every entry of the log.")
+            )
+        };
+        let distinct = page(entries(&|i| format!("Hauling out the ketch, week {i}")));
+        let text = text_with(Options::default(), &distinct);
+        assert!(
+            text.lines().any(|l| l == "Hauling out the ketch, week 7"),
+            "{text}"
+        );
+        assert!(text.contains("Summary 7: what the crew"), "{text}");
+        // The same link under every summary is a button, not a title.
+        let buttons = page(entries(&|_| "Read the whole entry".to_string()));
+        let text = text_with(Options::default(), &buttons);
+        assert!(!text.contains("Read the whole entry"), "{text}");
+        assert!(text.contains("Summary 7: what the crew"), "{text}");
     }
 
     #[test]
