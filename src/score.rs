@@ -1473,9 +1473,11 @@ fn keep_entry_titles(page: &mut Page) {
     if titles.len() < weights::ENTRY_TITLES_MIN {
         return;
     }
-    let mut texts: Vec<&str> = titles.iter().map(|&(i, _)| &*page.blocks[i].text).collect();
-    texts.sort_unstable();
-    texts.dedup();
+    // The same set type as `drop_repeats`: no new code for the WASM build.
+    let texts: std::collections::HashSet<Box<str>> = titles
+        .iter()
+        .map(|&(i, _)| page.blocks[i].text.clone())
+        .collect();
     if (texts.len() as f32) < weights::ENTRY_TITLES_DISTINCT * titles.len() as f32 {
         return;
     }
