@@ -3,7 +3,7 @@
 //!
 //! Thresholds and weights live in [`weights`], each with why it has its value.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::blocks::{BlockInfo, Page};
 use crate::dom::{Dom, Element, NONE, NodeId, Tag, hints};
@@ -258,6 +258,16 @@ fn is_card_text(b: &BlockInfo) -> bool {
     b.in_card_link && b.len >= weights::PROSE_LEN && b.punct > 0
 }
 
+/// The indices of the set bits of `bits`, lowest first: a loop over the
+/// hint bits an element has, not over all 32.
+fn set_bits(bits: u32) -> impl Iterator<Item = usize> {
+    std::iter::successors((bits != 0).then_some(bits), |&rest| {
+        let rest = rest & (rest - 1);
+        (rest != 0).then_some(rest)
+    })
+    .map(|rest| rest.trailing_zeros() as usize)
+}
+
 /// Whether a block reads as prose: long enough, few links, sentences.
 fn is_prose(b: &BlockInfo) -> bool {
     b.len >= weights::PROSE_LEN && b.link_density() < 0.25 && b.punct > 0
@@ -290,7 +300,20 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     let mut prose_all = vec![0u32; if any_hidden { dom.nodes.len() } else { 0 }];
     // Only compared with a small threshold: a saturating byte.
     let mut prose_n = vec![0u8; dom.nodes.len()];
+    // Linked headlines per node, to tell a box of teasers (a headline
+    // over each blurb) from one of the page's own slides; only read for
+    // boxes named as related, so only counted on pages that have one.
+    let any_related = page.blocks.iter().any(|b| b.hints & hints::RELATED != 0);
+    let mut headlines_n = vec![0u8; if any_related { dom.nodes.len() } else { 0 }];
     for b in &page.blocks {
+        if any_related
+            && matches!(b.kind, BlockKind::Heading(_))
+            && b.len >= weights::HEADLINE_MIN_LEN
+            && b.link_density() > weights::LINK_DENSE
+        {
+            let o = b.owner as usize;
+            headlines_n[o] = headlines_n[o].saturating_add(1);
+        }
         // A clickable card's description counts as a paragraph here.
         if is_prose(b) || is_card_text(b) {
             let o = b.owner as usize;
@@ -311,19 +334,9 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         sum_up(dom, page, &mut prose_all, |p, c| *p = p.saturating_add(c));
     }
     sum_up(dom, page, &mut prose_n, |p, c| *p = p.saturating_add(c));
-    // Linked headlines per node, to tell a box of teasers (a headline
-    // over each blurb) from one of the page's own slides.
-    let mut headlines_n = vec![0u8; dom.nodes.len()];
-    for b in &page.blocks {
-        if matches!(b.kind, BlockKind::Heading(_))
-            && b.len >= weights::HEADLINE_MIN_LEN
-            && b.link_density() > weights::LINK_DENSE
-        {
-            let o = b.owner as usize;
-            headlines_n[o] = headlines_n[o].saturating_add(1);
-        }
+    if any_related {
+        sum_up(dom, page, &mut headlines_n, |p, c| *p = p.saturating_add(c));
     }
-    sum_up(dom, page, &mut headlines_n, |p, c| *p = p.saturating_add(c));
     let total = page.order.first().map_or(0, |&r| prose[r as usize]) as f32;
     let prose_all = if any_hidden { &prose_all } else { &prose };
     let total_all = page.order.first().map_or(0, |&r| prose_all[r as usize]) as f32;
@@ -368,7 +381,7 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     // Parents of two or more boxes named as sidebars that together hold
     // most of the prose: a page builder that calls every box a `widget`
     // (a panel, a grid cell). The name says nothing below them either.
-    let mut widget_rows: std::collections::HashSet<NodeId> = std::collections::HashSet::new();
+    let mut widget_rows: HashSet<NodeId> = HashSet::new();
     // Comments and hidden content need a larger share: an article's
     // thread or a cookie policy in a hidden dialog can outweigh the article.
     let strict = hints::COMMENT | hints::MODAL;
@@ -392,21 +405,16 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
                     & vetoable;
                 sidebars += u32::from(bits & hints::SIDEBAR != 0);
                 seen |= bits;
-                let mut rest = bits;
-                while rest != 0 {
-                    sums[rest.trailing_zeros() as usize] += u64::from(prose[c as usize]);
-                    rest &= rest - 1;
+                for bit in set_bits(bits) {
+                    sums[bit] += u64::from(prose[c as usize]);
                 }
                 c = dom.node(c).next;
             }
             let mut veto = 0u32;
-            let mut rest = seen;
-            while rest != 0 {
-                let bit = rest.trailing_zeros();
-                if sums[bit as usize] as f32 >= weights::HINT_VETO_SHARE * total {
+            for bit in set_bits(seen) {
+                if sums[bit] as f32 >= weights::HINT_VETO_SHARE * total {
                     veto |= 1 << bit;
                 }
-                rest &= rest - 1;
             }
             if veto & hints::SIDEBAR != 0 && sidebars >= 2 {
                 widget_rows.insert(id);
@@ -476,8 +484,8 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
             free |= own & (hints::AD | hints::BYLINE);
             // Unless its paragraphs are blurbs under linked headlines:
             // a blog's "latest posts" carousel after a long article.
-            let teasers =
-                u32::from(headlines_n[id as usize]) * 2 >= u32::from(prose_n[id as usize]);
+            let teasers = u32::from(headlines_n.get(id as usize).copied().unwrap_or(0)) * 2
+                >= u32::from(prose_n[id as usize]);
             if share >= weights::RELATED_MIN_SHARE && !teasers {
                 free |= own & hints::RELATED;
             }
@@ -1338,7 +1346,7 @@ fn main_landmark(dom: &Dom, page: &Page, bad_mask: u32) -> Option<NodeId> {
 /// A block whose text was already kept is a copy (a hidden print or AMP
 /// version, a repeated summary): keep the first only.
 fn drop_repeats(page: &mut Page) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     for b in page.blocks.iter_mut().filter(|b| b.kept) {
         if b.len < weights::REPEAT_MIN_LEN {
             continue;
@@ -1398,26 +1406,39 @@ fn drop_copies(page: &mut Page) {
         .collect();
     long.sort_by_key(|&i| std::cmp::Reverse(page.blocks[i].len));
     long.truncate(weights::COPY_CHECKS);
+    if long.is_empty() {
+        return;
+    }
+    // The kept blocks a copy may hold, without their markup: made once for
+    // all the copies checked, not once per copy.
+    let needles: Vec<(usize, u32, std::borrow::Cow<'_, str>)> = page
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kept && b.len >= weights::REPEAT_MIN_LEN)
+        .map(|(j, b)| (j, b.len, unmarked(&b.text)))
+        .collect();
+    let mut copies = Vec::new();
     for i in long {
         let hay = unmarked(&page.blocks[i].text);
-        let hay = hay.as_bytes();
-        let covered: u32 = page
-            .blocks
+        let len = page.blocks[i].len;
+        let covered: u32 = needles
             .iter()
-            .enumerate()
-            .filter(|&(j, b)| {
-                j != i
-                    && b.kept
-                    && b.len >= weights::REPEAT_MIN_LEN
-                    && b.len < page.blocks[i].len
-                    && memchr::memmem::find(hay, unmarked(&b.text).as_bytes()).is_some()
+            .filter(|(j, l, text)| {
+                *j != i
+                    && *l < len
+                    && memchr::memmem::find(hay.as_bytes(), text.as_bytes()).is_some()
             })
-            .map(|(_, b)| b.len)
+            .map(|(_, l, _)| l)
             .sum();
-        if covered as f32 >= weights::COPY_SHARE * page.blocks[i].len as f32 {
-            page.blocks[i].kept = false;
-            page.blocks[i].reason = Reason::Duplicate;
+        if covered as f32 >= weights::COPY_SHARE * len as f32 {
+            copies.push(i);
         }
+    }
+    drop(needles);
+    for i in copies {
+        page.blocks[i].kept = false;
+        page.blocks[i].reason = Reason::Duplicate;
     }
 }
 
@@ -1474,7 +1495,7 @@ fn keep_entry_titles(page: &mut Page) {
         return;
     }
     // The same set type as `drop_repeats`: no new code for the WASM build.
-    let texts: std::collections::HashSet<Box<str>> = titles
+    let texts: HashSet<Box<str>> = titles
         .iter()
         .map(|&(i, _)| page.blocks[i].text.clone())
         .collect();
@@ -2082,7 +2103,7 @@ impl Coverage {
             if bits == 0 {
                 continue;
             }
-            for i in (0..32).filter(|i| bits & (1 << i) != 0) {
+            for i in set_bits(bits) {
                 c.covered[i] += len;
                 if para {
                     c.covered_prose[i] += len;
@@ -3278,6 +3299,14 @@ mod tests {
         let text = text_with(Options::default(), &buttons);
         assert!(!text.contains("Read the whole entry"), "{text}");
         assert!(text.contains("Summary 7: what the crew"), "{text}");
+    }
+
+    #[test]
+    fn set_bits_lists_each_set_bit_once() {
+        assert_eq!(set_bits(0).count(), 0);
+        assert_eq!(set_bits(0b1010_0001).collect::<Vec<_>>(), [0, 5, 7]);
+        assert_eq!(set_bits(u32::MAX).count(), 32);
+        assert_eq!(set_bits(1 << 31).collect::<Vec<_>>(), [31]);
     }
 
     #[test]
