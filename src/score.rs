@@ -1301,7 +1301,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         drop_title(page, title);
     }
     if on(Signal::Repeats) {
-        drop_repeats(page);
+        drop_repeats(dom, page);
         drop_copies(page);
     }
     fallback(page, &inside, bad_mask, &in_masthead);
@@ -1344,22 +1344,71 @@ fn main_landmark(dom: &Dom, page: &Page, bad_mask: u32) -> Option<NodeId> {
 }
 
 /// A block whose text was already kept is a copy (a hidden print or AMP
-/// version, a repeated summary): keep the first only.
-fn drop_repeats(page: &mut Page) {
+/// version, a repeated summary): keep the first only. In a tab's panel
+/// that also holds text of its own (the same steps beside another
+/// language's code), the repeat is that tab's text and stays; a panel
+/// that holds nothing new is a copy of another (a mobile layout).
+fn drop_repeats(dom: &Dom, page: &mut Page) {
+    let panel = if page.blocks.iter().any(|b| b.hints & hints::TABPANEL != 0) {
+        tab_panels(dom, page)
+    } else {
+        Vec::new()
+    };
+    let panel_of = |b: &BlockInfo| panel.get(b.owner as usize).copied().unwrap_or(NONE);
     let mut seen = HashSet::new();
-    for b in page.blocks.iter_mut().filter(|b| b.kept) {
-        if b.len < weights::REPEAT_MIN_LEN {
-            continue;
-        }
+    // Which panels hold a copy of which text, and which hold text of their
+    // own.
+    let mut in_panel = HashSet::new();
+    let mut own_text = HashSet::new();
+    let mut repeats = Vec::new();
+    for (i, b) in page.blocks.iter().enumerate().filter(|(_, b)| b.kept) {
+        // Short blocks are never dropped as repeats, but a one-line code
+        // sample in a panel is its own text all the same (a heading or a
+        // label is not).
+        let short = b.len < weights::REPEAT_MIN_LEN;
         // Tables of one kind share their header row: each table keeps it.
-        if matches!(b.kind, BlockKind::TableRow { header: true }) {
+        if short && (panel.is_empty() || b.kind != BlockKind::Code)
+            || matches!(b.kind, BlockKind::TableRow { header: true })
+        {
             continue;
         }
-        if !seen.insert(b.text.clone()) {
-            b.kept = false;
-            b.reason = Reason::Duplicate;
+        let p = panel_of(b);
+        let first_in_panel = p != NONE && in_panel.insert((&*b.text, p));
+        if seen.insert(&*b.text) {
+            if p != NONE {
+                own_text.insert(p);
+            }
+        } else if !short {
+            repeats.push((i, first_in_panel));
         }
     }
+    for (i, first_in_panel) in repeats {
+        if first_in_panel && own_text.contains(&panel_of(&page.blocks[i])) {
+            continue;
+        }
+        page.blocks[i].kept = false;
+        page.blocks[i].reason = Reason::Duplicate;
+    }
+}
+
+/// Per node, the innermost tab panel holding it, or `NONE`; found top
+/// down, parents before children.
+fn tab_panels(dom: &Dom, page: &Page) -> Vec<NodeId> {
+    let mut panel = vec![NONE; dom.nodes.len()];
+    for &id in &page.order {
+        let own = dom
+            .element(id)
+            .is_some_and(|e| e.hints & hints::TABPANEL != 0);
+        let p = dom.node(id).parent;
+        panel[id as usize] = if own {
+            id
+        } else if p != NONE {
+            panel[p as usize]
+        } else {
+            NONE
+        };
+    }
+    panel
 }
 
 /// Text with Markdown's inline markup taken out: link targets (`](url)`),
@@ -3156,6 +3205,44 @@ mod tests {
         assert!(text.contains("Bicycles travel free"), "{text}");
         assert!(!text.contains("](https://"), "{text}");
         assert_eq!(text.matches("The night boat").count(), 1, "{text}");
+    }
+
+    #[test]
+    fn steps_repeated_in_each_language_tab_are_kept_in_each() {
+        let step = "Set the two keys from your account page as environment variables \
+                    before you run the example, so they never sit in the source";
+        let panel = |lang: &str, code: &str| {
+            format!(
+                "<div role=\"tabpanel\" class=\"tab-{lang}\"><p>{step}.</p>\
+                 <pre><code>{code}</code></pre><p>Then run it: a text message reaches \
+                 your phone within a minute, sent from the number you bought.</p></div>"
+            )
+        };
+        let tabs = [
+            panel("java", "String key = System.getenv(\"HARBOUR_KEY\");"),
+            panel("python", "key = os.environ[\"HARBOUR_KEY\"]"),
+            panel("ruby", "key = ENV.fetch(\"HARBOUR_KEY\")"),
+        ]
+        .concat();
+        let page = format!(
+            "<html><body><main><h1>Send your first message</h1>\
+             <p>This guide sends a text message from a short program in the language you pick \
+             below, and takes about five minutes from start to end.</p>{tabs}</main></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert_eq!(text.matches("Set the two keys").count(), 3, "{text}");
+        assert!(text.contains("ENV.fetch"), "{text}");
+        // A panel with nothing of its own is a second layout of another,
+        // and a repeat inside one panel is a copy: both are dropped.
+        let copy = panel("java", "String key = System.getenv(\"HARBOUR_KEY\");");
+        let doubled = format!(
+            "<div role=\"tabpanel\"><p>{step}.</p><p>{step}.</p>\
+             <p>Each key is shown once when it is made; store it in your password manager.</p></div>"
+        );
+        let page = page.replace("</main>", &format!("{copy}{doubled}</main>"));
+        let text = text_with(Options::default(), &page);
+        assert_eq!(text.matches("Set the two keys").count(), 4, "{text}");
+        assert_eq!(text.matches("Then run it").count(), 3, "{text}");
     }
 
     #[test]
