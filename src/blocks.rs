@@ -504,6 +504,12 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
                     continue;
                 }
                 if id != root && hidden(e.tag, e.hints) {
+                    // An icon or a control between two words is drawn
+                    // between them: its text is skipped, the words stay
+                    // apart.
+                    if w.pre == 0 && !w.cur.text.is_empty() {
+                        w.cur.pending_space = true;
+                    }
                     continue;
                 }
                 w.enter(id, e.tag, e.hints);

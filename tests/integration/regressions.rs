@@ -176,3 +176,24 @@ fn a_self_closed_frame_in_a_noscript_does_not_swallow_the_page() {
     let tree = dechaff::debug_tree("<body><iframe/><p>after</p></body>");
     assert!(!tree.contains("<p>"), "{tree}");
 }
+
+/// Text on both sides of an element whose text is never read (an icon's
+/// `<svg>`, a `<button>`) was joined into one word, so a block held a
+/// "word" that is nowhere on the page. Found by the property test that
+/// every kept word is the page's.
+#[test]
+fn words_on_both_sides_of_an_icon_stay_apart() {
+    let para = "<p>The harbour office sells day tickets for the ferry, the bus to \
+                the lighthouse and the museum, all from one desk by the quay.</p>";
+    let page = format!(
+        "<html><body><article><h1>Tickets</h1>{para}{para}\
+         <p>Pay by card<svg viewBox=\"0 0 8 8\"><text>card</text></svg>or in cash at the \
+         desk<button>Copy</button>before you board, and keep the ticket for inspection.</p>\
+         </article></body></html>"
+    );
+    let text = extract(page.as_bytes(), &Options::default()).text();
+    assert!(
+        text.contains("Pay by card or in cash at the desk before you board"),
+        "{text}"
+    );
+}
