@@ -16,6 +16,11 @@ mod weights {
     pub const LINK_PENALTY: f32 = 1.5;
     /// A block at least this long with few links reads as prose.
     pub const PROSE_LEN: u32 = 80;
+    /// A sidebar-named column with at least this much code (a few lines)...
+    pub const CODE_ASIDE_MIN_LEN: u32 = 200;
+    /// ...that is at least this share of its text is a reference's
+    /// examples column, not a side column.
+    pub const CODE_ASIDE_SHARE: f32 = 0.8;
     /// Bonus for a prose block: containers are chosen by paragraphs, not
     /// by many short fragments. Kept small (a fifth of the shortest
     /// paragraph's length): larger, a box of a few paragraphs
@@ -365,6 +370,22 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         Vec::new()
     };
     let has_text = |id: NodeId, min: u32| text.get(id as usize).is_some_and(|&t| t >= min);
+    // A column named as a sidebar that holds code and little else is the
+    // examples beside an API reference's text, not a side column: code
+    // and other text per node, summed only on pages with such code.
+    let (code_len, other_len) = if page
+        .blocks
+        .iter()
+        .any(|b| b.kind == BlockKind::Code && b.hints & hints::SIDEBAR != 0)
+    {
+        let code = |b: &BlockInfo| b.kind == BlockKind::Code;
+        (
+            subtree_sums(dom, page, |b| if code(b) { b.len } else { 0 }),
+            subtree_sums(dom, page, |b| if code(b) { 0 } else { b.len }),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let signup = signup_boxes(dom, &text, &prose_n);
     let mut acc = vec![0u32; dom.nodes.len()];
     let mut raw = vec![0u32; dom.nodes.len()];
@@ -488,6 +509,18 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
                 >= u32::from(prose_n[id as usize]);
             if share >= weights::RELATED_MIN_SHARE && !teasers {
                 free |= own & hints::RELATED;
+            }
+        }
+        if !code_len.is_empty() && own & (hints::SIDEBAR | hints::NOSNIPPET) == hints::SIDEBAR {
+            let named = dom
+                .element(id)
+                .map_or(0, |e| e.hints & !(tag_hints(e.tag) | declared_bits(&e)));
+            let code = code_len[id as usize];
+            if named & hints::SIDEBAR != 0
+                && code >= weights::CODE_ASIDE_MIN_LEN
+                && code as f32 >= weights::CODE_ASIDE_SHARE * (code + other_len[id as usize]) as f32
+            {
+                free |= hints::SIDEBAR;
             }
         }
         own &= !free;
@@ -3205,6 +3238,42 @@ mod tests {
         assert!(text.contains("Bicycles travel free"), "{text}");
         assert!(!text.contains("](https://"), "{text}");
         assert_eq!(text.matches("The night boat").count(), 1, "{text}");
+    }
+
+    #[test]
+    fn a_column_of_code_beside_a_reference_is_its_examples() {
+        let section = |name: &str, extra: &str| {
+            format!(
+                "<section><div class=\"text\"><h2>The {name} object</h2>\
+                 <p>A {name} records one crossing booked by a passenger: the ferry, the day \
+                 and the fare paid, kept for as long as the booking can be changed.</p>\
+                 <p>Each {name} is made by the booking office or by the passenger's own app, \
+                 and every change to it is logged with the time and the clerk's name.</p></div>\
+                 <div class=\"section-aside\"{extra}><pre><code>{{\n  \"id\": \"{name}_1\",\n  \
+                 \"object\": \"{name}\",\n  \"ferry\": \"north_quay\",\n  \"fare\": 1200,\n  \
+                 \"currency\": \"eur\",\n  \"changed\": false,\n  \"seats\": 2,\n  \
+                 \"passenger\": \"passenger_8\",\n  \"departure\": \"2026-05-04T07:30:00Z\",\n  \
+                 \"vehicle\": null,\n  \"metadata\": {{\"booked_by\": \"harbour_office\", \"desk\": \"south_terminal_window_three\", \
+                 \"note\": \"wheelchair_assistance_requested\"}}\n}}\
+                 </code></pre></div></section>"
+            )
+        };
+        let page = |extra: &str| {
+            format!(
+                "<html><body><main><h1>Bookings API</h1>{}{}\
+                 <div class=\"sidebar\"><p>Need help with the API? Our support team answers \
+                 within a day, every day of the year.</p></div></main></body></html>",
+                section("booking", extra),
+                section("refund", extra)
+            )
+        };
+        let text = text_with(Options::default(), &page(""));
+        assert!(text.contains("\"object\": \"refund\""), "{text}");
+        assert!(text.contains("kept for as long"), "{text}");
+        assert!(!text.contains("support team"), "{text}");
+        // Kept out of snippets on purpose by the publisher: still out.
+        let text = text_with(Options::default(), &page(" data-nosnippet"));
+        assert!(!text.contains("\"object\": \"refund\""), "{text}");
     }
 
     #[test]

@@ -94,6 +94,11 @@ pub(crate) const TABPANEL: u32 = 1 << 26;
 /// shell whose only text it is gives none).
 pub(crate) const NOTICE: u32 = 1 << 27;
 
+/// Kept out of search snippets by the publisher (`data-nosnippet`), set
+/// with [`SIDEBAR`]: said on purpose, so never read as a side column of
+/// code examples.
+pub(crate) const NOSNIPPET: u32 = 1 << 28;
+
 /// What is never the content, however much of the page it holds: never
 /// vetoed by its share of the prose, never lifted as a page-wide name.
 pub(crate) const NEVER_CONTENT: u32 = CONSENT | NOTICE;

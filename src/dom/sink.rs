@@ -550,7 +550,7 @@ impl TreeSink for Sink {
                 // Kept out of search snippets by the publisher (Google's
                 // attribute): not the page's text, like `nocontent`.
                 "data-nosnippet" => {
-                    bits |= hints::SIDEBAR;
+                    bits |= hints::SIDEBAR | hints::NOSNIPPET;
                     None
                 }
                 // Hidden from screen readers, not from sight: on a link it
