@@ -3277,6 +3277,40 @@ mod tests {
     }
 
     #[test]
+    fn an_accordion_panel_labelled_by_its_button_is_the_page() {
+        let body: String = (0..5).map(|i| para(&format!("The service {i}."))).collect();
+        let faq = |label: &str| -> String {
+            (0..3)
+                .map(|i| {
+                    format!(
+                        "<h3><button id=\"q{i}\" aria-expanded=\"false\">Question {i}?</button></h3>\
+                         <div hidden{label}><ul><li>Answer {i}: a week's notice first</li>\
+                         <li>A clear path to the hull on the day</li>\
+                         <li>The report follows within two days</li></ul></div>"
+                    )
+                })
+                .collect()
+        };
+        let page = |label: &str| {
+            format!(
+                "<html><body><main><h1>Hull surveys</h1>{body}<h2>Questions</h2>{}</main></body></html>",
+                faq(label)
+            )
+        };
+        let text = text_with(Options::default(), &page(" aria-labelledby=\"q1\""));
+        assert!(text.contains("Answer 2: a week"), "{text}");
+        // Hidden and labelled by nothing: a script's message, not shown.
+        let text = text_with(Options::default(), &page(""));
+        assert!(!text.contains("Answer 2: a week"), "{text}");
+        // A dialog is labelled by its title: still hidden.
+        let text = text_with(
+            Options::default(),
+            &page(" role=\"dialog\" aria-labelledby=\"q1\""),
+        );
+        assert!(!text.contains("Answer 2: a week"), "{text}");
+    }
+
+    #[test]
     fn steps_repeated_in_each_language_tab_are_kept_in_each() {
         let step = "Set the two keys from your account page as environment variables \
                     before you run the example, so they never sit in the source";

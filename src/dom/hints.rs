@@ -85,8 +85,9 @@ pub(crate) const REVIEWS: u32 = 1 << 24;
 /// on purpose like the tags that give them.
 pub(crate) const ROLE_CHROME: u32 = 1 << 25;
 
-/// A tab's panel (`role="tabpanel"`): a part of the page shown by its tab,
-/// content whatever the tab strip around it is named.
+/// A tab's panel (`role="tabpanel"`), or a hidden accordion panel labelled
+/// by its button: a part of the page shown by its control, content
+/// whatever the strip around it is named.
 pub(crate) const TABPANEL: u32 = 1 << 26;
 
 /// A notice about the page, not a part of it: a short `<noscript>` asking

@@ -517,6 +517,7 @@ impl TreeSink for Sink {
         let mut slug: Option<&str> = None;
         let mut is_ld = false;
         let mut is_email = false;
+        let mut labelled = false;
         let first_attr = self.attrs.borrow().len();
         for a in &attrs {
             if a.name.ns != ns!() {
@@ -559,6 +560,10 @@ impl TreeSink for Sink {
                 // and everyone else sees.
                 "aria-hidden" if v.trim().eq_ignore_ascii_case("true") && tag != Tag::A => {
                     bits |= hints::HIDDEN;
+                    None
+                }
+                "aria-labelledby" => {
+                    labelled = true;
                     None
                 }
                 "style" if hints::style_hides(v) => {
@@ -612,6 +617,12 @@ impl TreeSink for Sink {
             if let Some(which) = keep {
                 self.keep_attr(which, v);
             }
+        }
+        // A hidden region labelled by its control (`aria-labelledby`) is
+        // an accordion's panel, shown by a click like a tab's: read as one
+        // (a dialog, labelled by its title, is not).
+        if labelled && bits & hints::HIDDEN != 0 && bits & hints::MODAL == 0 {
+            bits |= hints::TABPANEL;
         }
         match tag {
             Tag::Main => bits |= hints::MAIN | hints::LANDMARK,
