@@ -3302,6 +3302,9 @@ mod tests {
         // Hidden and labelled by nothing: a script's message, not shown.
         let text = text_with(Options::default(), &page(""));
         assert!(!text.contains("Answer 2: a week"), "{text}");
+        // Hidden until found by the browser's search: the same panel.
+        let text = text_with(Options::default(), &page("=\"until-found\""));
+        assert!(text.contains("Answer 2: a week"), "{text}");
         // A dialog is labelled by its title: still hidden.
         let text = text_with(
             Options::default(),

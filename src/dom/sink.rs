@@ -546,6 +546,9 @@ impl TreeSink for Sink {
                 }
                 "hidden" => {
                     bits |= hints::HIDDEN;
+                    // Collapsed until the reader opens it or finds a word
+                    // in it: a section of the page, like an accordion's.
+                    labelled |= v.trim().eq_ignore_ascii_case("until-found");
                     None
                 }
                 // Kept out of search snippets by the publisher (Google's
@@ -620,7 +623,8 @@ impl TreeSink for Sink {
         }
         // A hidden region labelled by its control (`aria-labelledby`) is
         // an accordion's panel, shown by a click like a tab's: read as one
-        // (a dialog, labelled by its title, is not).
+        // (a dialog, labelled by its title, is not), and so is one hidden
+        // `until-found`.
         if labelled && bits & hints::HIDDEN != 0 && bits & hints::MODAL == 0 {
             bits |= hints::TABPANEL;
         }
