@@ -509,6 +509,12 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
                     // apart.
                     if w.pre == 0 && !w.cur.text.is_empty() {
                         w.cur.pending_space = true;
+                    } else if w.pre > 0
+                        && !w.cur.text.is_empty()
+                        && !w.cur.text.ends_with(char::is_whitespace)
+                    {
+                        // Verbatim text gets the space itself.
+                        w.cur.push(" ", true, w.links > 0 || w.card_links > 0);
                     }
                     continue;
                 }
