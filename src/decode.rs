@@ -396,6 +396,135 @@ fn attribute(bytes: &[u8], mut i: usize) -> Option<(Vec<u8>, Vec<u8>, usize)> {
     }
 }
 
+/// Text whose UTF-8 was once read as windows-1252 (or Latin-1) and
+/// written out again as UTF-8, as a CMS or a feed does to a page: `â€™`
+/// for `’`, `Ã©` for `é`, `Â ` for a no-break space, `ðŸ˜€` for an emoji.
+/// Each such run is put back to the one character it spelled, up to
+/// [`MOJIBAKE_PASSES`] times for text spoiled twice. Only the lead
+/// characters of the usual runs count (`Â`, `Ã` for Latin-1 letters and
+/// signs; `â` to `é` for punctuation and CJK; `ð` for emoji), each with
+/// every continuation a byte of 0x80 to 0xBF, and the whole a valid
+/// character: a word's own accents (`météo`, `straße»`) never form one.
+/// Extraction puts back the text of every page this way, and this is the
+/// same repair for text from elsewhere.
+///
+/// ```
+/// assert_eq!(dechaff::repair_mojibake("donâ€™t"), "don’t");
+/// assert_eq!(dechaff::repair_mojibake("météo"), "météo");
+/// ```
+pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
+    repaired(text).map_or(Cow::Borrowed(text), Cow::Owned)
+}
+
+/// [`repair_mojibake`]'s text, or `None` when nothing changed.
+pub(crate) fn repaired(text: &str) -> Option<String> {
+    // Every lead character is `C3 xx` in UTF-8: most text has none.
+    memchr::memchr(0xC3, text.as_bytes())?;
+    let mut out: Option<String> = None;
+    for _ in 0..MOJIBAKE_PASSES {
+        let src = out.as_deref().unwrap_or(text);
+        match repair_once(src) {
+            Some(fixed) => out = Some(fixed),
+            None => break,
+        }
+    }
+    out
+}
+
+/// The most characters one spoiled run spans (an emoji's four bytes).
+pub(crate) const MOJIBAKE_RUN: usize = 4;
+
+/// How many times text spoiled over and over is put back.
+const MOJIBAKE_PASSES: usize = 2;
+
+fn repair_once(text: &str) -> Option<String> {
+    let mut out = String::new();
+    // Text before `from` is copied as is, once a run is found.
+    let mut from = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let more = match c {
+            '\u{C2}' | '\u{C3}' => 1,
+            '\u{E2}'..='\u{E9}' => 2,
+            '\u{F0}' => 3,
+            _ => continue,
+        };
+        let mut bytes = [c as u8, 0, 0, 0];
+        let mut end = at + c.len_utf8();
+        let mut look = chars.clone();
+        let mut ok = true;
+        for slot in bytes.iter_mut().skip(1).take(more) {
+            match look
+                .next()
+                .and_then(|(i, n)| continuation(n).map(|b| (i, n, b)))
+            {
+                Some((i, n, b)) => {
+                    *slot = b;
+                    end = i + n.len_utf8();
+                }
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        let Some(fixed) = ok
+            .then(|| std::str::from_utf8(&bytes[..=more]).ok())
+            .flatten()
+        else {
+            continue;
+        };
+        out.push_str(&text[from..at]);
+        out.push_str(fixed);
+        from = end;
+        for _ in 0..more {
+            chars.next();
+        }
+    }
+    if from == 0 {
+        return None;
+    }
+    out.push_str(&text[from..]);
+    Some(out)
+}
+
+/// The byte 0x80 to 0xBF a character stands for when UTF-8 was read as
+/// windows-1252 (its letters and signs for 0x80 to 0x9F) or Latin-1.
+fn continuation(c: char) -> Option<u8> {
+    let b = match c {
+        '\u{80}'..='\u{BF}' => c as u32 as u8,
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    };
+    Some(b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -512,6 +641,39 @@ mod tests {
             b"</",
         ] {
             let _ = decode(page, &Hints::default());
+        }
+    }
+
+    #[test]
+    fn text_spoiled_by_a_second_decoding_is_put_back() {
+        let cases = [
+            ("donâ€™t", "don’t"),
+            // Latin-1's C1 controls where windows-1252 has letters.
+            ("don\u{e2}\u{80}\u{99}t", "don’t"),
+            ("cafÃ© at 20Â°C,Â\u{a0}nearby", "café at 20°C,\u{a0}nearby"),
+            ("â€œquotedâ€\u{9d} â€“ done", "“quoted” – done"),
+            ("æ—¥æœ¬", "日本"),
+            ("smile ðŸ˜€", "smile 😀"),
+            // Spoiled twice.
+            ("donÃ¢â‚¬â„¢t", "don’t"),
+        ];
+        for (spoiled, want) in cases {
+            assert_eq!(repair_mojibake(spoiled), want, "{spoiled:?}");
+        }
+        // A word's own accents and signs stay.
+        for fine in [
+            "météo, straße»",
+            "«CAFÉ»",
+            "SÃO PAULO",
+            "âge Â",
+            "Ã",
+            "plain",
+            "Château « Ã »",
+        ] {
+            assert!(
+                matches!(repair_mojibake(fine), Cow::Borrowed(_)),
+                "{fine:?}"
+            );
         }
     }
 }

@@ -39,7 +39,7 @@ mod score;
 #[doc(hidden)]
 pub mod stages;
 
-pub use decode::{Decoded, decode};
+pub use decode::{Decoded, decode, repair_mojibake};
 #[doc(hidden)]
 pub use dom::{ParseStats, debug_parse_stats, debug_tree, flush_text as debug_flush_text};
 pub use extracted::{Block, BlockKind, Degradation, EncodingSource, Extracted, Metadata, Reason};

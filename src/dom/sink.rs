@@ -414,14 +414,34 @@ impl Sink {
     /// into it when it is a text node that ends the text buffer; otherwise
     /// returns the new text node to link in.
     fn text_node(&self, prev: NodeId, text: &str) -> Option<NodeId> {
+        let repaired = decode::repaired(text);
+        let text = repaired.as_deref().unwrap_or(text);
         let mut buf = self.text.borrow_mut();
         if prev != NONE {
             let mut nodes = self.nodes.borrow_mut();
-            if let NodeData::Text { end, .. } = &mut nodes[prev as usize].data
+            if let NodeData::Text { start, end } = &mut nodes[prev as usize].data
                 && *end as usize == buf.len()
                 && buf.len() + text.len() <= u32::MAX as usize
             {
-                push_text(&mut buf, text);
+                // Text the parser hands over in two pieces may cut a
+                // spoiled run (`â€` | `™`): the last characters before the
+                // cut are read again with the new piece.
+                let tail = buf[*start as usize..]
+                    .char_indices()
+                    .rev()
+                    .take(decode::MOJIBAKE_RUN - 1)
+                    .last()
+                    .map_or(buf.len(), |(i, _)| *start as usize + i);
+                // Every run opens with a `C3 xx` character.
+                let joined = memchr::memchr(0xC3, &buf.as_bytes()[tail..])
+                    .and_then(|_| decode::repaired(&format!("{}{text}", &buf[tail..])));
+                match joined {
+                    Some(joined) => {
+                        buf.truncate(tail);
+                        push_text(&mut buf, &joined);
+                    }
+                    None => push_text(&mut buf, text),
+                }
                 *end = buf.len() as u32;
                 return None;
             }
@@ -800,6 +820,8 @@ fn index(len: usize) -> Option<u32> {
 impl Sink {
     /// Stores a kept attribute's value in the shared buffer.
     fn keep_attr(&self, which: Attr, value: &str) {
+        let repaired = decode::repaired(value);
+        let value = repaired.as_deref().unwrap_or(value);
         let mut attrs = self.attrs.borrow_mut();
         let mut text = self.attr_text.borrow_mut();
         if let (Some(start), Some(end), Some(_)) = (
