@@ -171,6 +171,12 @@ impl Builder {
     fn push(&mut self, s: &str, verbatim: bool, in_link: bool) {
         let before = self.text.len();
         for c in s.chars() {
+            // Zero-width spaces and joiners of words (and a stray BOM)
+            // draw nothing and only split a word for its readers; the
+            // joiners of letters and emoji (U+200C, U+200D) stay.
+            if matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') {
+                continue;
+            }
             if !verbatim && c.is_whitespace() {
                 self.pending_space = !self.text.is_empty();
                 continue;

@@ -3277,6 +3277,21 @@ mod tests {
     }
 
     #[test]
+    fn zero_width_spaces_go_and_joiners_of_letters_stay() {
+        let page = "<html><body><article><h1>Tides</h1>\
+            <p>The spring\u{200B}tide tables for the harbour are out, with the \u{FEFF}times of \
+            high water for every day until the end of September.</p>\
+            <p>The Persian edition spells it \u{0645}\u{06CC}\u{200C}\u{0634}\u{0648}\u{062F} and the \
+            family ticket shows \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} on its cover.</p>\
+            </article></body></html>";
+        let text = text_with(Options::default(), page);
+        assert!(text.contains("The springtide tables"), "{text:?}");
+        assert!(text.contains("the times of high water"), "{text:?}");
+        assert!(text.contains("\u{06CC}\u{200C}\u{0634}"), "{text:?}");
+        assert!(text.contains("\u{1F468}\u{200D}\u{1F469}"), "{text:?}");
+    }
+
+    #[test]
     fn an_accordion_panel_labelled_by_its_button_is_the_page() {
         let body: String = (0..5).map(|i| para(&format!("The service {i}."))).collect();
         let faq = |label: &str| -> String {
