@@ -167,16 +167,38 @@ struct Builder {
     inline_hints: Option<u32>,
 }
 
+/// Whether the text holds U+200B, U+2060 or U+FEFF, found by their UTF-8
+/// lead bytes (a vectorized search) rather than char by char.
+fn has_zero_width(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(0xE2, 0xEF, b).any(|i| {
+        matches!(
+            b.get(i..i + 3),
+            Some([0xE2, 0x80, 0x8B] | [0xE2, 0x81, 0xA0] | [0xEF, 0xBB, 0xBF])
+        )
+    })
+}
+
 impl Builder {
     fn push(&mut self, s: &str, verbatim: bool, in_link: bool) {
+        // Zero-width spaces and joiners of words (and a stray BOM) draw
+        // nothing and only split a word for its readers: the text around
+        // them is pushed piece by piece. The joiners of letters and emoji
+        // (U+200C, U+200D) stay. ASCII text (most) holds none.
+        const ZERO_WIDTH: [char; 3] = ['\u{200B}', '\u{2060}', '\u{FEFF}'];
+        if !s.is_ascii() && has_zero_width(s) {
+            for piece in s.split(ZERO_WIDTH) {
+                self.push_chars(piece, verbatim, in_link);
+            }
+        } else {
+            self.push_chars(s, verbatim, in_link);
+        }
+    }
+
+    /// [`Builder::push`] for text without zero-width characters.
+    fn push_chars(&mut self, s: &str, verbatim: bool, in_link: bool) {
         let before = self.text.len();
         for c in s.chars() {
-            // Zero-width spaces and joiners of words (and a stray BOM)
-            // draw nothing and only split a word for its readers; the
-            // joiners of letters and emoji (U+200C, U+200D) stay.
-            if matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') {
-                continue;
-            }
             if !verbatim && c.is_whitespace() {
                 self.pending_space = !self.text.is_empty();
                 continue;

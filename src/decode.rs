@@ -417,7 +417,17 @@ pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
 }
 
 /// [`repair_mojibake`]'s text, or `None` when nothing changed.
+#[inline]
 pub(crate) fn repaired(text: &str) -> Option<String> {
+    // Most text the parser hands over is ASCII (whitespace between tags):
+    // told apart here, without a call.
+    if text.is_ascii() {
+        return None;
+    }
+    repaired_text(text)
+}
+
+fn repaired_text(text: &str) -> Option<String> {
     // Every lead character is `C3 xx` in UTF-8: most text has none.
     memchr::memchr(0xC3, text.as_bytes())?;
     let mut out: Option<String> = None;

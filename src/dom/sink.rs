@@ -425,13 +425,21 @@ impl Sink {
             {
                 // Text the parser hands over in two pieces may cut a
                 // spoiled run (`â€` | `™`): the last characters before the
-                // cut are read again with the new piece.
-                let tail = buf[*start as usize..]
-                    .char_indices()
-                    .rev()
-                    .take(decode::MOJIBAKE_RUN - 1)
-                    .last()
-                    .map_or(buf.len(), |(i, _)| *start as usize + i);
+                // cut are read again with the new piece. A run is all
+                // non-ASCII, so an ASCII byte on either side of the cut
+                // says there is none.
+                let cut = buf.as_bytes().last().is_some_and(|&b| b >= 0x80)
+                    && text.as_bytes().first().is_some_and(|&b| b >= 0x80);
+                let tail = if !cut {
+                    buf.len()
+                } else {
+                    buf[*start as usize..]
+                        .char_indices()
+                        .rev()
+                        .take(decode::MOJIBAKE_RUN - 1)
+                        .last()
+                        .map_or(buf.len(), |(i, _)| *start as usize + i)
+                };
                 // Every run opens with a `C3 xx` character.
                 let joined = memchr::memchr(0xC3, &buf.as_bytes()[tail..])
                     .and_then(|_| decode::repaired(&format!("{}{text}", &buf[tail..])));
