@@ -811,8 +811,9 @@ struct SiblingRule {
 /// Sections beside the region, up to [`weights::SIBLING_LEVELS`] levels
 /// above it and never beyond `stop_at` (the `main` landmark, or `NONE`),
 /// that are worth more than they cost join it (and hold prose, with
-/// `need_prose`): an introduction above a table of contents, a service
-/// page's sections split by a banner, a listing's second grid.
+/// `need_prose`, unless they stand between two that join): an
+/// introduction above a table of contents, a service page's sections
+/// split by a banner, a listing's second grid.
 fn add_sibling_sections(
     dom: &Dom,
     page: &Page,
@@ -835,12 +836,14 @@ fn add_sibling_sections(
     // title out: notices and banners come before the heading, the
     // content after it.
     let mut last = vec![0u32; dom.nodes.len()];
+    let mut blocks_n = vec![0u32; dom.nodes.len()];
     let title_at = page
         .blocks
         .iter()
         .position(|b| b.kind == BlockKind::Heading(1));
     for (i, b) in page.blocks.iter().enumerate() {
         last[b.owner as usize] = i as u32;
+        blocks_n[b.owner as usize] += 1;
         score[b.owner as usize] += value(b);
         // Paragraphs: a long subtitle or caption alone is not a section.
         if is_prose(b)
@@ -853,6 +856,7 @@ fn add_sibling_sections(
     sum_up(dom, page, &mut score, |p, c| *p += c);
     sum_up(dom, page, &mut prose, |p, c| *p += c);
     sum_up(dom, page, &mut last, |p, c| *p = (*p).max(c));
+    sum_up(dom, page, &mut blocks_n, |p, c| *p += c);
     let root = page.order.first().copied().unwrap_or(NONE);
     let mut added = vec![false; dom.nodes.len()];
     let mut any = false;
@@ -869,16 +873,29 @@ fn add_sibling_sections(
             break;
         }
         let mut c = dom.node(p).first_child;
+        // Children with text, in order, and whether each is taken (for
+        // the sandwiched sections below).
+        let mut row: Vec<(NodeId, bool, bool)> = Vec::new();
         while c != NONE {
-            if c != cur
+            let ok = c != cur
                 && score[c as usize] > 0.0
-                && (!need_prose || prose[c as usize] > 0)
-                && title_at.is_none_or(|t| last[c as usize] as usize > t)
-            {
+                && title_at.is_none_or(|t| last[c as usize] as usize > t);
+            if ok && (!need_prose || prose[c as usize] > 0) {
                 added[c as usize] = true;
                 any = true;
             }
+            if blocks_n[c as usize] > 0 {
+                row.push((c, c == cur || added[c as usize], ok));
+            }
             c = dom.node(c).next;
+        }
+        // A section without paragraphs (a row of headings over one-line
+        // points) between two that join is the page's too.
+        for w in row.windows(3) {
+            if w[0].1 && w[2].1 && !w[1].1 && w[1].2 {
+                added[w[1].0 as usize] = true;
+                any = true;
+            }
         }
         cur = p;
     }
@@ -3274,6 +3291,55 @@ mod tests {
         // Kept out of snippets on purpose by the publisher: still out.
         let text = text_with(Options::default(), &page(" data-nosnippet"));
         assert!(!text.contains("\"object\": \"refund\""), "{text}");
+    }
+
+    #[test]
+    fn a_section_of_points_between_two_of_paragraphs_is_the_page() {
+        let prose = |name: &str| {
+            format!(
+                "<div class=\"container\"><h2>{name}</h2>{}{}</div>",
+                para(&format!("The {name} section.")),
+                para(&format!("More of the {name} section."))
+            )
+        };
+        let points = "<div class=\"container\"><h2>Our four pillars</h2>\
+            <h3>Survey</h3><h6>Every hull is surveyed out of the water, keel to deck.</h6>\
+            <h3>Repair</h3><h6>Repairs are done in the shed, whatever the weather.</h6>\
+            <h3>Paint</h3><h6>Antifouling is applied in two coats before launch.</h6></div>";
+        // A long menu keeps the page as a whole from being the region.
+        let menu: String = (0..60)
+            .map(|i| format!("<li><a href=\"/p/{i}\">Harbour page number {i}</a></li>"))
+            .collect();
+        let page = |sections: &str| {
+            format!(
+                "<html><body><nav><ul>{menu}</ul></nav>\
+                 <div class=\"top\"><h1>Boat care</h1></div>{sections}</body></html>"
+            )
+        };
+        let text = text_with(
+            Options::default(),
+            &page(&format!(
+                "{}{}{}{}",
+                prose("hull"),
+                prose("deck"),
+                points,
+                prose("mast")
+            )),
+        );
+        assert!(text.contains("Repairs are done in the shed"), "{text}");
+        // Not between two sections of the page: not taken.
+        let text = text_with(
+            Options::default(),
+            &page(&format!(
+                "{}{}{}{}",
+                prose("hull"),
+                prose("deck"),
+                prose("mast"),
+                points
+            )),
+        );
+        assert!(text.contains("More of the mast section"), "{text}");
+        assert!(!text.contains("Repairs are done in the shed"), "{text}");
     }
 
     #[test]
