@@ -873,8 +873,8 @@ fn add_sibling_sections(
             break;
         }
         let mut c = dom.node(p).first_child;
-        // Children with text, in order, and whether each is taken (for
-        // the sandwiched sections below).
+        // Children with text, in order: (node, taken, worth taking
+        // but for its lack of prose), for the sections in between below.
         let mut row: Vec<(NodeId, bool, bool)> = Vec::new();
         while c != NONE {
             let ok = c != cur
@@ -889,13 +889,22 @@ fn add_sibling_sections(
             }
             c = dom.node(c).next;
         }
-        // A section without paragraphs (a row of headings over one-line
-        // points) between two that join is the page's too.
-        for w in row.windows(3) {
-            if w[0].1 && w[2].1 && !w[1].1 && w[1].2 {
-                added[w[1].0 as usize] = true;
-                any = true;
+        // Sections without paragraphs (a row of headings over one-line
+        // points) standing between two that join are the page's too.
+        let mut i = 1;
+        while i < row.len() {
+            if row[i].1 || !row[i].2 || !row[i - 1].1 {
+                i += 1;
+                continue;
             }
+            let run = row[i..].iter().take_while(|r| !r.1 && r.2).count();
+            if row.get(i + run).is_some_and(|r| r.1) {
+                for r in &row[i..i + run] {
+                    added[r.0 as usize] = true;
+                    any = true;
+                }
+            }
+            i += run;
         }
         cur = p;
     }
@@ -3319,14 +3328,16 @@ mod tests {
         let text = text_with(
             Options::default(),
             &page(&format!(
-                "{}{}{}{}",
+                "{}{}{}{}{}",
                 prose("hull"),
                 prose("deck"),
                 points,
+                points.replace("Repairs", "Rigging repairs"),
                 prose("mast")
             )),
         );
         assert!(text.contains("Repairs are done in the shed"), "{text}");
+        assert!(text.contains("Rigging repairs are done"), "{text}");
         // Not between two sections of the page: not taken.
         let text = text_with(
             Options::default(),
