@@ -3354,6 +3354,27 @@ mod tests {
     }
 
     #[test]
+    fn a_hidden_panel_named_as_a_tab_is_the_page() {
+        let body: String = (0..5).map(|i| para(&format!("The service {i}."))).collect();
+        let page = |class: &str| {
+            format!(
+                "<html><body><main><h1>Audits</h1>{body}<div class=\"tabs\">\
+                 <div class=\"{class}\" hidden><p>Services include:</p><ul>\
+                 <li>Controls design and testing for every system</li>\
+                 <li>Readiness reviews before the yearly audit</li>\
+                 <li>Vendor risk programs for suppliers</li></ul></div></div></main></body></html>"
+            )
+        };
+        for class in ["tab-pane fade", "tab__content", "c-tabs__panel"] {
+            let text = text_with(Options::default(), &page(class));
+            assert!(text.contains("Readiness reviews"), "{class}: {text}");
+        }
+        // Hidden under any other name: a script's content, not shown.
+        let text = text_with(Options::default(), &page("collapse-box"));
+        assert!(!text.contains("Readiness reviews"), "{text}");
+    }
+
+    #[test]
     fn zero_width_spaces_go_and_joiners_of_letters_stay() {
         let page = "<html><body><article><h1>Tides</h1>\
             <p>The spring\u{200B}tide tables for the harbour are out, with the \u{FEFF}times of \

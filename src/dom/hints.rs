@@ -128,6 +128,13 @@ pub(crate) const BOILERPLATE: u32 = NAV
 /// Words that mark boilerplate anywhere inside a class or id, as long
 /// distinctive stems (so `article-related-links` matches `related`).
 const STEMS: &[(&str, u32)] = &[
+    // A tab's panel (Bootstrap's `tab-pane`, BEM's `tabs__panel`).
+    ("tab-pane", TABPANEL),
+    ("tab-panel", TABPANEL),
+    ("tabpanel", TABPANEL),
+    ("tab-content", TABPANEL),
+    ("tab__content", TABPANEL),
+    ("tabs__panel", TABPANEL),
     ("breadcrumb", NAV),
     ("navigation", NAV),
     ("navbar", NAV),
@@ -714,6 +721,10 @@ mod tests {
             HIDDEN
         );
         assert_eq!(from_class_or_id("textwidget") & SIDEBAR, SIDEBAR);
+        // Tab panels by their common names, not tables' contents.
+        assert_eq!(from_class_or_id("tab-pane fade") & TABPANEL, TABPANEL);
+        assert_eq!(from_class_or_id("c-tabs__panel") & TABPANEL, TABPANEL);
+        assert_eq!(from_class_or_id("table-contents") & TABPANEL, 0);
         assert_eq!(
             from_class_or_id("elementor-widget-text-editor") & SIDEBAR,
             0
