@@ -3354,7 +3354,7 @@ mod tests {
     }
 
     #[test]
-    fn a_hidden_panel_named_as_a_tab_is_the_page() {
+    fn a_hidden_panel_named_as_a_tab_or_an_accordion_s_is_the_page() {
         let body: String = (0..5).map(|i| para(&format!("The service {i}."))).collect();
         let page = |class: &str| {
             format!(
@@ -3365,7 +3365,12 @@ mod tests {
                  <li>Vendor risk programs for suppliers</li></ul></div></div></main></body></html>"
             )
         };
-        for class in ["tab-pane fade", "tab__content", "c-tabs__panel"] {
+        for class in [
+            "tab-pane fade",
+            "tab__content",
+            "c-tabs__panel",
+            "accordion-collapse collapse",
+        ] {
             let text = text_with(Options::default(), &page(class));
             assert!(text.contains("Readiness reviews"), "{class}: {text}");
         }

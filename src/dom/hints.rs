@@ -128,13 +128,21 @@ pub(crate) const BOILERPLATE: u32 = NAV
 /// Words that mark boilerplate anywhere inside a class or id, as long
 /// distinctive stems (so `article-related-links` matches `related`).
 const STEMS: &[(&str, u32)] = &[
-    // A tab's panel (Bootstrap's `tab-pane`, BEM's `tabs__panel`).
+    // A tab's panel (Bootstrap's `tab-pane`, BEM's `tabs__panel`), and an
+    // accordion's, the same thing opened by a heading's button.
     ("tab-pane", TABPANEL),
     ("tab-panel", TABPANEL),
     ("tabpanel", TABPANEL),
     ("tab-content", TABPANEL),
     ("tab__content", TABPANEL),
     ("tabs__panel", TABPANEL),
+    ("accordion-body", TABPANEL),
+    ("accordion-content", TABPANEL),
+    ("accordion-panel", TABPANEL),
+    ("accordion-collapse", TABPANEL),
+    ("accordion__content", TABPANEL),
+    ("accordion__panel", TABPANEL),
+    ("accordion__body", TABPANEL),
     ("breadcrumb", NAV),
     ("navigation", NAV),
     ("navbar", NAV),
@@ -725,6 +733,11 @@ mod tests {
         assert_eq!(from_class_or_id("tab-pane fade") & TABPANEL, TABPANEL);
         assert_eq!(from_class_or_id("c-tabs__panel") & TABPANEL, TABPANEL);
         assert_eq!(from_class_or_id("table-contents") & TABPANEL, 0);
+        assert_eq!(
+            from_class_or_id("accordion-collapse collapse") & TABPANEL,
+            TABPANEL
+        );
+        assert_eq!(from_class_or_id("accordion-item") & TABPANEL, 0);
         assert_eq!(
             from_class_or_id("elementor-widget-text-editor") & SIDEBAR,
             0
