@@ -917,6 +917,31 @@ fn add_sibling_sections(
     }
 }
 
+/// How far above a block its `<figure>` is looked for.
+const FIGURE_LOOK_UP: usize = 4;
+
+/// The `<figure>` at most [`FIGURE_LOOK_UP`] levels above a node, or
+/// `NONE`.
+fn figure_of(dom: &Dom, id: NodeId) -> NodeId {
+    std::iter::successors(Some(id), |&n| {
+        let p = dom.node(n).parent;
+        (p != NONE).then_some(p)
+    })
+    .take(FIGURE_LOOK_UP + 1)
+    .find(|&n| dom.tag(n) == Some(Tag::Figure))
+    .unwrap_or(NONE)
+}
+
+/// The figures that hold code: listings, whose captions title the code.
+fn code_figures(dom: &Dom, page: &Page) -> HashSet<NodeId> {
+    page.blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Code)
+        .map(|b| figure_of(dom, b.owner))
+        .filter(|&f| f != NONE)
+        .collect()
+}
+
 /// The hint bits an element's tag alone gives it.
 fn tag_hints(tag: Tag) -> u32 {
     match tag {
@@ -1245,6 +1270,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     } else {
         Vec::new()
     };
+    let listings = code_figures(dom, page);
     for (i, b) in page.blocks.iter_mut().enumerate() {
         if !inside[b.owner as usize] {
             b.kept = false;
@@ -1269,11 +1295,14 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         // A figure's caption describes or credits a picture; the text
         // stands without it (both benchmarks' truths leave most out). Some
         // are not `<figcaption>`s but named so (`wp-caption-text`).
+        // A listing's caption ("Listing 4-1: ...") titles code, not a
+        // picture: it stays.
         if preset != Preset::Recall
             && on(Signal::Captions)
             && ((b.kind == BlockKind::Caption && dom.tag(b.owner) != Some(Tag::Caption))
                 || (b.hints & hints::CAPTION != 0
                     && !card_caption.get(b.owner as usize).is_some_and(|&c| c)))
+            && (listings.is_empty() || !listings.contains(&figure_of(dom, b.owner)))
         {
             b.kept = false;
             b.reason = Reason::Caption;
@@ -3377,6 +3406,23 @@ mod tests {
         // Hidden under any other name: a script's content, not shown.
         let text = text_with(Options::default(), &page("collapse-box"));
         assert!(!text.contains("Readiness reviews"), "{text}");
+    }
+
+    #[test]
+    fn a_listing_s_caption_stays_and_a_photo_s_goes() {
+        let body: String = (0..4).map(|i| para(&format!("The guide {i}."))).collect();
+        let page = format!(
+            "<html><body><article><h1>Knots in code</h1>{body}\
+             <figure class=\"listing\"><pre><code>fn tie(rope: &Rope) -> Knot {{\n    \
+             rope.bowline()\n}}</code></pre>\
+             <figcaption>Listing 3-1: Tying a bowline in one call</figcaption></figure>\
+             <figure><img src=\"quay.jpg\" alt=\"\">\
+             <figcaption>The quay at dawn, seen from the ferry</figcaption></figure>\
+             {body}</article></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Listing 3-1: Tying a bowline"), "{text}");
+        assert!(!text.contains("The quay at dawn"), "{text}");
     }
 
     #[test]
