@@ -932,11 +932,12 @@ fn figure_of(dom: &Dom, id: NodeId) -> NodeId {
     .unwrap_or(NONE)
 }
 
-/// The figures that hold code: listings, whose captions title the code.
+/// The figures that hold code or a table (a listing, WordPress's table
+/// block), whose captions title them as a `<caption>` titles its table.
 fn code_figures(dom: &Dom, page: &Page) -> HashSet<NodeId> {
     page.blocks
         .iter()
-        .filter(|b| b.kind == BlockKind::Code)
+        .filter(|b| matches!(b.kind, BlockKind::Code | BlockKind::TableRow { .. }))
         .map(|b| figure_of(dom, b.owner))
         .filter(|&f| f != NONE)
         .collect()
@@ -1296,7 +1297,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         // stands without it (both benchmarks' truths leave most out). Some
         // are not `<figcaption>`s but named so (`wp-caption-text`).
         // A listing's caption ("Listing 4-1: ...") titles code, not a
-        // picture: it stays.
+        // picture, and a table figure's its table: they stay.
         if preset != Preset::Recall
             && on(Signal::Captions)
             && ((b.kind == BlockKind::Caption && dom.tag(b.owner) != Some(Tag::Caption))
@@ -3416,12 +3417,16 @@ mod tests {
              <figure class=\"listing\"><pre><code>fn tie(rope: &Rope) -> Knot {{\n    \
              rope.bowline()\n}}</code></pre>\
              <figcaption>Listing 3-1: Tying a bowline in one call</figcaption></figure>\
+             <figure class=\"wp-block-table\"><table><tr><th>Knot</th><th>Use</th></tr>\
+             <tr><td>Bowline</td><td>A fixed loop</td></tr></table>\
+             <figcaption>Table 3-2: Knots by their use</figcaption></figure>\
              <figure><img src=\"quay.jpg\" alt=\"\">\
              <figcaption>The quay at dawn, seen from the ferry</figcaption></figure>\
              {body}</article></body></html>"
         );
         let text = text_with(Options::default(), &page);
         assert!(text.contains("Listing 3-1: Tying a bowline"), "{text}");
+        assert!(text.contains("Table 3-2: Knots by their use"), "{text}");
         assert!(!text.contains("The quay at dawn"), "{text}");
     }
 
