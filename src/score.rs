@@ -3466,20 +3466,18 @@ mod tests {
                 faq(label)
             )
         };
-        let text = text_with(Options::default(), &page(" aria-labelledby=\"q1\""));
-        assert!(text.contains("Answer 2: a week"), "{text}");
-        // Hidden and labelled by nothing: a script's message, not shown.
-        let text = text_with(Options::default(), &page(""));
-        assert!(!text.contains("Answer 2: a week"), "{text}");
-        // Hidden until found by the browser's search: the same panel.
-        let text = text_with(Options::default(), &page("=\"until-found\""));
-        assert!(text.contains("Answer 2: a week"), "{text}");
-        // A dialog is labelled by its title: still hidden.
-        let text = text_with(
-            Options::default(),
-            &page(" role=\"dialog\" aria-labelledby=\"q1\""),
-        );
-        assert!(!text.contains("Answer 2: a week"), "{text}");
+        for (label, shown) in [
+            (" aria-labelledby=\"q1\"", true),
+            // Hidden until found by the browser's search: the same panel.
+            ("=\"until-found\"", true),
+            // Hidden and labelled by nothing: a script's message.
+            ("", false),
+            // A dialog is labelled by its title: still hidden.
+            (" role=\"dialog\" aria-labelledby=\"q1\"", false),
+        ] {
+            let text = text_with(Options::default(), &page(label));
+            assert_eq!(text.contains("Answer 2: a week"), shown, "{label}: {text}");
+        }
     }
 
     #[test]

@@ -729,15 +729,17 @@ mod tests {
             HIDDEN
         );
         assert_eq!(from_class_or_id("textwidget") & SIDEBAR, SIDEBAR);
-        // Tab panels by their common names, not tables' contents.
-        assert_eq!(from_class_or_id("tab-pane fade") & TABPANEL, TABPANEL);
-        assert_eq!(from_class_or_id("c-tabs__panel") & TABPANEL, TABPANEL);
-        assert_eq!(from_class_or_id("table-contents") & TABPANEL, 0);
-        assert_eq!(
-            from_class_or_id("accordion-collapse collapse") & TABPANEL,
-            TABPANEL
-        );
-        assert_eq!(from_class_or_id("accordion-item") & TABPANEL, 0);
+        // Tab and accordion panels by their common names; not tables'
+        // contents, nor an accordion's item around its button.
+        for (class, panel) in [
+            ("tab-pane fade", true),
+            ("c-tabs__panel", true),
+            ("accordion-collapse collapse", true),
+            ("table-contents", false),
+            ("accordion-item", false),
+        ] {
+            assert_eq!(from_class_or_id(class) & TABPANEL != 0, panel, "{class}");
+        }
         assert_eq!(
             from_class_or_id("elementor-widget-text-editor") & SIDEBAR,
             0
