@@ -399,8 +399,8 @@ fn attribute(bytes: &[u8], mut i: usize) -> Option<(Vec<u8>, Vec<u8>, usize)> {
 /// Text whose UTF-8 was once read as windows-1252 (or Latin-1) and
 /// written out again as UTF-8, as a CMS or a feed does to a page: `â€™`
 /// for `’`, `Ã©` for `é`, `Â ` for a no-break space, `ðŸ˜€` for an emoji.
-/// Each such run is put back to the one character it spelled, up to
-/// [`MOJIBAKE_PASSES`] times for text spoiled twice. Only the lead
+/// Each such run is put back to the one character it spelled, and text
+/// spoiled twice (`Ã¢â‚¬â„¢`) is put back twice. Only the lead
 /// characters of the usual runs count (`Â`, `Ã` for Latin-1 letters and
 /// signs; `â` to `é` for punctuation and CJK; `ð` for emoji), each with
 /// every continuation a byte of 0x80 to 0xBF, and the whole a valid
