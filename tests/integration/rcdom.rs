@@ -216,7 +216,7 @@ fn pages_build_the_reference_tree() {
 fn noscript_frame(html: &str) -> bool {
     let lower = html.to_ascii_lowercase();
     lower.match_indices("<noscript").any(|(at, _)| {
-        let rest = lower[at..].splitn(2, '>').nth(1).unwrap_or("").trim_start();
+        let rest = lower[at..].split_once('>').map_or("", |x| x.1).trim_start();
         rest.starts_with("<iframe") && rest.split('>').next().is_some_and(|t| t.ends_with('/'))
     })
 }
