@@ -420,10 +420,7 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
             while c != NONE {
                 // Only class-given bits: `<aside>`, `<nav>` and `<footer>`, and
                 // their ARIA roles, say what they are on purpose.
-                let bits = dom
-                    .element(c)
-                    .map_or(0, |e| e.hints & !(tag_hints(e.tag) | declared_bits(&e)))
-                    & vetoable;
+                let bits = named_bits(dom, c) & vetoable;
                 sidebars += u32::from(bits & hints::SIDEBAR != 0);
                 seen |= bits;
                 for bit in set_bits(bits) {
@@ -496,10 +493,7 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         }
         let mut free = freed.get(&p).copied().unwrap_or(0);
         if !widget_rows.is_empty() && widget_rows.contains(&p) {
-            let named = dom
-                .element(id)
-                .map_or(0, |e| e.hints & !(tag_hints(e.tag) | declared_bits(&e)));
-            free |= named & hints::SIDEBAR;
+            free |= named_bits(dom, id) & hints::SIDEBAR;
         }
         if u32::from(prose_n[id as usize]) >= weights::AD_MAX_PROSE {
             free |= own & (hints::AD | hints::BYLINE);
@@ -512,11 +506,8 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
             }
         }
         if !code_len.is_empty() && own & (hints::SIDEBAR | hints::NOSNIPPET) == hints::SIDEBAR {
-            let named = dom
-                .element(id)
-                .map_or(0, |e| e.hints & !(tag_hints(e.tag) | declared_bits(&e)));
             let code = code_len[id as usize];
-            if named & hints::SIDEBAR != 0
+            if named_bits(dom, id) & hints::SIDEBAR != 0
                 && code >= weights::CODE_ASIDE_MIN_LEN
                 && code as f32 >= weights::CODE_ASIDE_SHARE * (code + other_len[id as usize]) as f32
             {
@@ -798,6 +789,15 @@ fn signup_boxes(dom: &Dom, text: &[u32], prose_n: &[u8]) -> Vec<NodeId> {
     boxes
 }
 
+/// A section beside the region, as [`add_sibling_sections`] weighs it.
+struct Sibling {
+    id: NodeId,
+    /// The region's own branch, or joined.
+    taken: bool,
+    /// Worth joining but perhaps for its lack of prose.
+    worth: bool,
+}
+
 /// What [`add_sibling_sections`] asks of a section.
 struct SiblingRule {
     /// The hints that make a block boilerplate.
@@ -832,18 +832,16 @@ fn add_sibling_sections(
     }
     let mut score = vec![0f32; dom.nodes.len()];
     let mut prose = vec![0u32; dom.nodes.len()];
-    // Each subtree's last block, to keep what stands above the page's
-    // title out: notices and banners come before the heading, the
-    // content after it.
+    // Each subtree's last block plus one (0: the subtree has none), to
+    // keep what stands above the page's title out: notices and banners
+    // come before the heading, the content after it.
     let mut last = vec![0u32; dom.nodes.len()];
-    let mut blocks_n = vec![0u32; dom.nodes.len()];
     let title_at = page
         .blocks
         .iter()
         .position(|b| b.kind == BlockKind::Heading(1));
     for (i, b) in page.blocks.iter().enumerate() {
-        last[b.owner as usize] = i as u32;
-        blocks_n[b.owner as usize] += 1;
+        last[b.owner as usize] = i as u32 + 1;
         score[b.owner as usize] += value(b);
         // Paragraphs: a long subtitle or caption alone is not a section.
         if is_prose(b)
@@ -856,7 +854,6 @@ fn add_sibling_sections(
     sum_up(dom, page, &mut score, |p, c| *p += c);
     sum_up(dom, page, &mut prose, |p, c| *p += c);
     sum_up(dom, page, &mut last, |p, c| *p = (*p).max(c));
-    sum_up(dom, page, &mut blocks_n, |p, c| *p += c);
     let root = page.order.first().copied().unwrap_or(NONE);
     let mut added = vec![false; dom.nodes.len()];
     let mut any = false;
@@ -873,19 +870,22 @@ fn add_sibling_sections(
             break;
         }
         let mut c = dom.node(p).first_child;
-        // Children with text, in order: (node, taken, worth taking
-        // but for its lack of prose), for the sections in between below.
-        let mut row: Vec<(NodeId, bool, bool)> = Vec::new();
+        // Children with text, in order, for the sections in between below.
+        let mut row: Vec<Sibling> = Vec::new();
         while c != NONE {
-            let ok = c != cur
+            let worth = c != cur
                 && score[c as usize] > 0.0
-                && title_at.is_none_or(|t| last[c as usize] as usize > t);
-            if ok && (!need_prose || prose[c as usize] > 0) {
+                && title_at.is_none_or(|t| last[c as usize] as usize > t + 1);
+            if worth && (!need_prose || prose[c as usize] > 0) {
                 added[c as usize] = true;
                 any = true;
             }
-            if blocks_n[c as usize] > 0 {
-                row.push((c, c == cur || added[c as usize], ok));
+            if last[c as usize] > 0 {
+                row.push(Sibling {
+                    id: c,
+                    taken: c == cur || added[c as usize],
+                    worth,
+                });
             }
             c = dom.node(c).next;
         }
@@ -893,14 +893,14 @@ fn add_sibling_sections(
         // points) standing between two that join are the page's too.
         let mut i = 1;
         while i < row.len() {
-            if row[i].1 || !row[i].2 || !row[i - 1].1 {
+            if row[i].taken || !row[i].worth || !row[i - 1].taken {
                 i += 1;
                 continue;
             }
-            let run = row[i..].iter().take_while(|r| !r.1 && r.2).count();
-            if row.get(i + run).is_some_and(|r| r.1) {
+            let run = row[i..].iter().take_while(|r| !r.taken && r.worth).count();
+            if row.get(i + run).is_some_and(|r| r.taken) {
                 for r in &row[i..i + run] {
-                    added[r.0 as usize] = true;
+                    added[r.id as usize] = true;
                     any = true;
                 }
             }
@@ -2124,6 +2124,13 @@ fn drop_title(page: &mut Page, title: Option<&str>) {
 
 // `declared_chrome` keeps the declared bits in a byte per node.
 const _: () = assert!(hints::DECLARED_CHROME < 0x80);
+
+/// The hint bits a node's class and id give it, not its tag or ARIA role
+/// (which say what the element is on purpose); 0 for a non-element.
+fn named_bits(dom: &Dom, id: NodeId) -> u32 {
+    dom.element(id)
+        .map_or(0, |e| e.hints & !(tag_hints(e.tag) | declared_bits(&e)))
+}
 
 /// The [`hints::DECLARED_CHROME`] bits an element's tag or ARIA role
 /// gives it (a role's element is taken at its word for its classes too).

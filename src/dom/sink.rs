@@ -414,8 +414,6 @@ impl Sink {
     /// into it when it is a text node that ends the text buffer; otherwise
     /// returns the new text node to link in.
     fn text_node(&self, prev: NodeId, text: &str) -> Option<NodeId> {
-        let repaired = decode::repaired(text);
-        let text = repaired.as_deref().unwrap_or(text);
         let mut buf = self.text.borrow_mut();
         if prev != NONE {
             let mut nodes = self.nodes.borrow_mut();
@@ -425,35 +423,36 @@ impl Sink {
             {
                 // Text the parser hands over in two pieces may cut a
                 // spoiled run (`â€` | `™`): the last characters before the
-                // cut are read again with the new piece. A run is all
-                // non-ASCII, so an ASCII byte on either side of the cut
-                // says there is none.
+                // cut are put back with the new piece. A run is all
+                // non-ASCII and opens with a `C3 xx` character, so an
+                // ASCII byte on either side of the cut, or no such
+                // character before it, says there is none.
                 let cut = buf.as_bytes().last().is_some_and(|&b| b >= 0x80)
                     && text.as_bytes().first().is_some_and(|&b| b >= 0x80);
-                let tail = if !cut {
-                    buf.len()
-                } else {
+                let tail = if cut {
                     buf[*start as usize..]
                         .char_indices()
                         .rev()
                         .take(decode::MOJIBAKE_RUN - 1)
                         .last()
                         .map_or(buf.len(), |(i, _)| *start as usize + i)
+                } else {
+                    buf.len()
                 };
-                // Every run opens with a `C3 xx` character.
-                let joined = memchr::memchr(0xC3, &buf.as_bytes()[tail..])
-                    .and_then(|_| decode::repaired(&format!("{}{text}", &buf[tail..])));
-                match joined {
-                    Some(joined) => {
-                        buf.truncate(tail);
-                        push_text(&mut buf, &joined);
-                    }
-                    None => push_text(&mut buf, text),
+                if memchr::memchr(0xC3, &buf.as_bytes()[tail..]).is_some()
+                    && let Some(joined) = decode::repaired(&format!("{}{text}", &buf[tail..]))
+                {
+                    buf.truncate(tail);
+                    push_text(&mut buf, &joined);
+                } else {
+                    push_text(&mut buf, decode::repaired(text).as_deref().unwrap_or(text));
                 }
                 *end = buf.len() as u32;
                 return None;
             }
         }
+        let repaired = decode::repaired(text);
+        let text = repaired.as_deref().unwrap_or(text);
         if buf.len() + text.len() > u32::MAX as usize {
             return None;
         }
@@ -545,7 +544,7 @@ impl TreeSink for Sink {
         let mut slug: Option<&str> = None;
         let mut is_ld = false;
         let mut is_email = false;
-        let mut labelled = false;
+        let mut disclosed = false;
         let first_attr = self.attrs.borrow().len();
         for a in &attrs {
             if a.name.ns != ns!() {
@@ -576,7 +575,7 @@ impl TreeSink for Sink {
                     bits |= hints::HIDDEN;
                     // Collapsed until the reader opens it or finds a word
                     // in it: a section of the page, like an accordion's.
-                    labelled |= v.trim().eq_ignore_ascii_case("until-found");
+                    disclosed |= v.trim().eq_ignore_ascii_case("until-found");
                     None
                 }
                 // Kept out of search snippets by the publisher (Google's
@@ -594,7 +593,7 @@ impl TreeSink for Sink {
                     None
                 }
                 "aria-labelledby" => {
-                    labelled = true;
+                    disclosed = true;
                     None
                 }
                 "style" if hints::style_hides(v) => {
@@ -653,7 +652,7 @@ impl TreeSink for Sink {
         // an accordion's panel, shown by a click like a tab's: read as one
         // (a dialog, labelled by its title, is not), and so is one hidden
         // `until-found`.
-        if labelled && bits & hints::HIDDEN != 0 && bits & hints::MODAL == 0 {
+        if disclosed && bits & hints::HIDDEN != 0 && bits & hints::MODAL == 0 {
             bits |= hints::TABPANEL;
         }
         match tag {
