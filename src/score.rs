@@ -263,6 +263,25 @@ fn is_card_text(b: &BlockInfo) -> bool {
     b.in_card_link && b.len >= weights::PROSE_LEN && b.punct > 0
 }
 
+/// A quotation on a carousel's slide with few links: a customer's
+/// testimonial, the page's own words about itself, not another page's
+/// teaser. Its carousel name (a related bit) does not count against it.
+fn is_testimonial(b: &BlockInfo) -> bool {
+    b.kind == BlockKind::Quote
+        && b.hints & hints::CAROUSEL != 0
+        && b.link_density() < weights::CAROUSEL_MAX_LINKS
+}
+
+/// The boilerplate bits of `bad_mask` that count against a block: a
+/// testimonial's carousel is not a "related" box.
+fn bad_bits(b: &BlockInfo, bad_mask: u32) -> u32 {
+    if is_testimonial(b) {
+        b.hints & bad_mask & !hints::RELATED
+    } else {
+        b.hints & bad_mask
+    }
+}
+
 /// The indices of the set bits of `bits`, lowest first: a loop over the
 /// hint bits an element has, not over all 32.
 fn set_bits(bits: u32) -> impl Iterator<Item = usize> {
@@ -845,7 +864,7 @@ fn add_sibling_sections(
         score[b.owner as usize] += value(b);
         // Paragraphs: a long subtitle or caption alone is not a section.
         if is_prose(b)
-            && b.hints & bad_mask == 0
+            && bad_bits(b, bad_mask) == 0
             && !matches!(b.kind, BlockKind::Heading(_) | BlockKind::Caption)
         {
             prose[b.owner as usize] += 1;
@@ -1216,7 +1235,15 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             page,
             region,
             &mut inside,
-            |b| block_value(b, bad_mask, &knobs),
+            // A section of testimonials beside the region (a carousel of
+            // customers' quotes) is the page's own, as its slides are.
+            |b| {
+                if is_testimonial(b) {
+                    block_value(b, bad_mask & !hints::RELATED, &knobs)
+                } else {
+                    block_value(b, bad_mask, &knobs)
+                }
+            },
             SiblingRule {
                 bad_mask,
                 need_prose: true,
