@@ -158,6 +158,11 @@ mod weights {
     /// Bylines and meta lines are short; a long block with a byline hint is
     /// more likely prose in an oddly named container.
     pub const BYLINE_MAX_LEN: u32 = 250;
+    /// The most text (letters and digits, as block lengths count) an
+    /// element named as a byline holds and still reads as one: a few
+    /// lines about the text. One that holds more (a CMS list's
+    /// `date-item` around a hero and a page of plans) is a layout wrapper.
+    pub const BYLINE_BOX_MAX_TEXT: u32 = 8 * BYLINE_MAX_LEN;
     /// The most text (bytes) a box around an email field holds and still
     /// reads as a sign-up or contact prompt rather than a page section;
     /// likewise a `<noscript>` notice.
@@ -373,14 +378,15 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     // same example in another language), not a menu or a message; a
     // signature after a post's text, however short the post, signs it
     // off; a `<noscript>` is read by its length (below); a box around an
-    // email field is a prompt while its text stays short. Text sums are
-    // made once, and only on pages that have such elements.
+    // email field is a prompt while its text stays short; a byline is a
+    // few lines. Text sums are made once, and only on pages that have
+    // such elements.
     let hidden_tab = hints::TABPANEL | hints::HIDDEN;
     let text = if !dom.email_fields.is_empty()
         || page.order.iter().any(|&id| {
             dom.element(id).is_some_and(|e| {
                 e.hints & hidden_tab == hidden_tab
-                    || e.hints & hints::SIGNATURE != 0
+                    || e.hints & (hints::SIGNATURE | hints::BYLINE) != 0
                     || e.tag == Tag::Noscript
             })
         }) {
@@ -513,6 +519,11 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         let mut free = freed.get(&p).copied().unwrap_or(0);
         if !widget_rows.is_empty() && widget_rows.contains(&p) {
             free |= named_bits(dom, id) & hints::SIDEBAR;
+        }
+        if own & named_bits(dom, id) & hints::BYLINE != 0
+            && has_text(id, weights::BYLINE_BOX_MAX_TEXT)
+        {
+            free |= hints::BYLINE;
         }
         if u32::from(prose_n[id as usize]) >= weights::AD_MAX_PROSE {
             free |= own & (hints::AD | hints::BYLINE);
