@@ -1217,7 +1217,16 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     };
     if listing {
         region = items_region;
-        inside = items_inside;
+        // The page's own paragraph beside its items (an introduction, a
+        // buying guide, a guarantee under the grid), where the prose
+        // region found one, is content too.
+        if prose_blocks > 0 {
+            for (i, item) in inside.iter_mut().zip(items_inside) {
+                *i |= item;
+            }
+        } else {
+            inside = items_inside;
+        }
         // Items split over sibling grids ("new", "older", "on sale") are
         // one listing: the grids beside the best one join it.
         add_sibling_sections(
