@@ -482,6 +482,21 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
         }
         bits = stem_pass(index, lc);
     }
+    // `shared` (a design system's `shared-styles`, `SharedLayout`) names
+    // code reused across pages, not a share button: the word is blanked and
+    // the stems read again (rare: only values that say `shared` and get a
+    // share bit). Jetpack's `sharedaddy` box is a share widget and stays.
+    if bits & SOCIAL != 0 && memchr::memmem::find(lc, b"shared").is_some() {
+        let mut from = 0;
+        while let Some(k) = memchr::memmem::find(&lc[from..], b"shared") {
+            let at = from + k;
+            if !lc[at + 6..].starts_with(b"addy") {
+                lc[at..at + 6].fill(b' ');
+            }
+            from = at + 6;
+        }
+        bits = stem_pass(index, lc);
+    }
     let caption_seen = bits & CAPTION_SEEN != 0;
     bits &= !(STATE_SEEN | CAPTION_SEEN);
     let lc = &*lc;
@@ -693,6 +708,13 @@ mod tests {
         );
         // A forum post's poster panel is the post's metadata.
         assert_eq!(from_class_or_id("postprofile") & BYLINE, BYLINE);
+        // `shared` is reused code, not a share button; `sharedaddy` is one.
+        assert_eq!(
+            from_class_or_id("ContentSystem-shared-styles__Body") & SOCIAL,
+            0
+        );
+        assert_eq!(from_class_or_id("SharedLayout share-bar") & SOCIAL, SOCIAL);
+        assert_eq!(from_class_or_id("sharedaddy sd-block"), SOCIAL);
         assert_eq!(from_class_or_id("message-userDetails") & BYLINE, BYLINE);
         assert_eq!(from_class_or_id("user_info") & BYLINE, BYLINE);
         assert_eq!(from_class_or_id("profile") & BYLINE, 0);
@@ -787,6 +809,27 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join(" ");
+        let social = STEMS
+            .iter()
+            .any(|&(stem, bit)| bit & SOCIAL != 0 && lower.contains(stem));
+        let lower = if social {
+            let mut out = String::new();
+            let mut rest = lower.as_str();
+            while let Some(at) = rest.find("shared") {
+                out.push_str(&rest[..at]);
+                let after = &rest[at + 6..];
+                out.push_str(if after.starts_with("addy") {
+                    "shared"
+                } else {
+                    "      "
+                });
+                rest = after;
+            }
+            out.push_str(rest);
+            out
+        } else {
+            lower
+        };
         let mut bits = 0;
         for &(stem, bit) in STEMS {
             if lower.contains(stem) {
