@@ -482,18 +482,20 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
         }
         bits = stem_pass(index, lc);
     }
-    // `shared` (a design system's `shared-styles`, `SharedLayout`) names
-    // code reused across pages, not a share button: the word is blanked and
-    // the stems read again (rare: only values that say `shared` and get a
-    // share bit). Jetpack's `sharedaddy` box is a share widget and stays.
-    if bits & SOCIAL != 0 && memchr::memmem::find(lc, b"shared").is_some() {
+    // Words that hold a stem but name something else are blanked and the
+    // stems read again (rare: only values that hold such a word and get
+    // its bit).
+    for &(word, bit, unless) in FALSE_STEMS {
+        if bits & bit == 0 || memchr::memmem::find(lc, word).is_none() {
+            continue;
+        }
         let mut from = 0;
-        while let Some(k) = memchr::memmem::find(&lc[from..], b"shared") {
+        while let Some(k) = memchr::memmem::find(&lc[from..], word) {
             let at = from + k;
-            if !lc[at + 6..].starts_with(b"addy") {
-                lc[at..at + 6].fill(b' ');
+            if unless.is_empty() || !lc[at + word.len()..].starts_with(unless) {
+                lc[at..at + word.len()].fill(b' ');
             }
-            from = at + 6;
+            from = at + word.len();
         }
         bits = stem_pass(index, lc);
     }
@@ -565,6 +567,18 @@ fn is_picture_caption(class: &[u8]) -> bool {
         .iter()
         .any(|w| has(w))
 }
+
+/// Words that hold a stem of [`STEMS`] but name something else: the word,
+/// the bit its stem gives, and an ending that makes it the stem's meaning
+/// after all (empty for none).
+const FALSE_STEMS: &[(&[u8], u32, &[u8])] = &[
+    // Code reused across pages (`shared-styles`, `SharedLayout`), not a
+    // share button; Jetpack's `sharedaddy` box is one.
+    (b"shared", SOCIAL, b"addy"),
+    // An expert's or the editor's commentary (a documentation section's
+    // `id="commentary"`) is text, not a comment thread.
+    (b"commentary", COMMENT, b""),
+];
 
 /// Display values a responsive utility class (`lg:block`) shows an element
 /// with.
@@ -715,6 +729,11 @@ mod tests {
         );
         assert_eq!(from_class_or_id("SharedLayout share-bar") & SOCIAL, SOCIAL);
         assert_eq!(from_class_or_id("sharedaddy sd-block"), SOCIAL);
+        assert_eq!(from_class_or_id("commentary"), 0);
+        assert_eq!(
+            from_class_or_id("commentary comments-area") & COMMENT,
+            COMMENT
+        );
         assert_eq!(from_class_or_id("message-userDetails") & BYLINE, BYLINE);
         assert_eq!(from_class_or_id("user_info") & BYLINE, BYLINE);
         assert_eq!(from_class_or_id("profile") & BYLINE, 0);
@@ -809,27 +828,34 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join(" ");
-        let social = STEMS
-            .iter()
-            .any(|&(stem, bit)| bit & SOCIAL != 0 && lower.contains(stem));
-        let lower = if social {
+        let mut lower = lower;
+        for &(word, bit, unless) in FALSE_STEMS {
+            let (word, unless) = (
+                std::str::from_utf8(word).unwrap(),
+                std::str::from_utf8(unless).unwrap(),
+            );
+            let gets = STEMS
+                .iter()
+                .any(|&(stem, b)| b & bit != 0 && lower.contains(stem));
+            if !gets {
+                continue;
+            }
             let mut out = String::new();
             let mut rest = lower.as_str();
-            while let Some(at) = rest.find("shared") {
+            while let Some(at) = rest.find(word) {
                 out.push_str(&rest[..at]);
-                let after = &rest[at + 6..];
-                out.push_str(if after.starts_with("addy") {
-                    "shared"
+                let after = &rest[at + word.len()..];
+                let keep = !unless.is_empty() && after.starts_with(unless);
+                out.push_str(if keep {
+                    word
                 } else {
-                    "      "
+                    &"          "[..word.len()]
                 });
                 rest = after;
             }
             out.push_str(rest);
-            out
-        } else {
-            lower
-        };
+            lower = out;
+        }
         let mut bits = 0;
         for &(stem, bit) in STEMS {
             if lower.contains(stem) {
