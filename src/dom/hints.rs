@@ -99,6 +99,10 @@ pub(crate) const NOTICE: u32 = 1 << 27;
 /// with [`SIDEBAR`]: said on purpose, so never read as a side column of
 /// code examples.
 pub(crate) const NOSNIPPET: u32 = 1 << 28;
+/// Named `banner` and nothing else that says ad (a `hero-banner`, a
+/// `page-banner`): set with [`AD`]. The bit is free once the class
+/// scratch bits below are cleared, before the words are read.
+pub(crate) const BANNER_NAME: u32 = 1 << 29;
 
 /// What is never the content, however much of the page it holds: never
 /// vetoed by its share of the prose, never lifted as a page-wide name.
@@ -328,7 +332,6 @@ const WORDS: &[(&str, u32)] = &[
     // own section when it holds paragraphs (see `AD_MAX_PROSE`).
     ("cta", AD),
     ("promoted", AD),
-    ("banner", AD),
     ("reviews", COMMERCE | REVIEWS),
     ("sig", SIGNATURE),
     ("bio", SIGNATURE),
@@ -372,6 +375,7 @@ const EMBED: u32 = 1 << 31;
 /// Not a hint: the value may hold a state class (`has-`, `no_`, ...).
 const STATE_SEEN: u32 = 1 << 30;
 /// Not a hint: the value says `caption` or `credit` somewhere.
+/// Cleared before the words are read; the bit is then [`BANNER_NAME`].
 const CAPTION_SEEN: u32 = 1 << 29;
 
 static STEM_INDEX: LazyLock<StemIndex> = LazyLock::new(|| {
@@ -505,9 +509,11 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
     let mut d_none = false;
     let mut d_other = false;
     let mut hiding = false;
+    let mut banner = false;
     for class in lc.split(u8::is_ascii_whitespace).filter(|c| !c.is_empty()) {
         for word in class.split(|&b| b == b'-' || b == b'_') {
             bits |= word_bits(word);
+            banner |= word == b"banner";
         }
         bits |= word_bits(class);
         // A WordPress-style widget (`widget`, `widget_text`, `widget-area`),
@@ -527,6 +533,9 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
         } else if class.starts_with(b"d-") {
             d_other = true;
         }
+    }
+    if banner {
+        bits |= if bits & AD == 0 { AD | BANNER_NAME } else { AD };
     }
     // An embedded post (`social-media-embed`, a quoted tweet) is quoted
     // content, not a share widget.
@@ -730,6 +739,10 @@ mod tests {
         assert_eq!(from_class_or_id("SharedLayout share-bar") & SOCIAL, SOCIAL);
         assert_eq!(from_class_or_id("sharedaddy sd-block"), SOCIAL);
         assert_eq!(from_class_or_id("commentary"), 0);
+        // A banner alone may be a page's hero; with an ad word it is an ad.
+        assert_eq!(from_class_or_id("page-banner"), AD | BANNER_NAME);
+        assert_eq!(from_class_or_id("ad-banner"), AD);
+        assert_eq!(from_class_or_id("has-banner"), 0);
         assert_eq!(
             from_class_or_id("commentary comments-area") & COMMENT,
             COMMENT
@@ -862,11 +875,13 @@ mod tests {
                 bits |= bit;
             }
         }
+        let mut banner = false;
         for class in lower.split_ascii_whitespace() {
             for word in class.split(['-', '_']) {
                 if let Some(&(_, bit)) = WORDS.iter().find(|(w, _)| *w == word) {
                     bits |= bit;
                 }
+                banner |= word == "banner";
             }
             if let Some(&(_, bit)) = WORDS.iter().find(|(w, _)| *w == class) {
                 bits |= bit;
@@ -877,6 +892,9 @@ mod tests {
             if HIDING.contains(&class) && !shown {
                 bits |= HIDDEN;
             }
+        }
+        if banner {
+            bits |= if bits & AD == 0 { AD | BANNER_NAME } else { AD };
         }
         if lower.contains("embed") {
             bits &= !SOCIAL;
