@@ -412,16 +412,17 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         (Vec::new(), Vec::new())
     };
     let signup = signup_boxes(dom, &text, &prose_n);
-    // A banner that holds a heading, on a page without an article's body
-    // of paragraphs, is the page's own header (a landing page's hero with
-    // its title and intro), not an ad: headings per node, counted only on
-    // such pages with such a banner.
-    let hero_headings = if page.order.iter().any(|&id| {
-        dom.element(id)
-            .is_some_and(|e| e.hints & hints::BANNER_NAME != 0)
-    }) && prose_body(dom, page, |b| {
-        b.hints & (hints::BOILERPLATE | hints::HIDDEN) == 0
-    }) < weights::ARTICLE_BODY_BLOCKS
+    // A banner or a call to action that holds a heading, on a page without
+    // an article's body of paragraphs, is the page's own (a landing page's
+    // hero with its title and intro, its closing pitch), not an ad:
+    // headings per node, counted only on such pages with such a box.
+    let hero_headings = if page
+        .order
+        .iter()
+        .any(|&id| dom.element(id).is_some_and(|e| e.hints & hints::PITCH != 0))
+        && prose_body(dom, page, |b| {
+            b.hints & (hints::BOILERPLATE | hints::HIDDEN) == 0
+        }) < weights::ARTICLE_BODY_BLOCKS
     {
         subtree_sums(dom, page, |b| {
             u32::from(matches!(b.kind, BlockKind::Heading(_)))
@@ -537,7 +538,7 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         if !widget_rows.is_empty() && widget_rows.contains(&p) {
             free |= named_bits(dom, id) & hints::SIDEBAR;
         }
-        if own & hints::BANNER_NAME != 0 && hero_headings.get(id as usize).is_some_and(|&h| h > 0) {
+        if own & hints::PITCH != 0 && hero_headings.get(id as usize).is_some_and(|&h| h > 0) {
             free |= hints::AD;
         }
         if own & named_bits(dom, id) & hints::BYLINE != 0

@@ -99,10 +99,12 @@ pub(crate) const NOTICE: u32 = 1 << 27;
 /// with [`SIDEBAR`]: said on purpose, so never read as a side column of
 /// code examples.
 pub(crate) const NOSNIPPET: u32 = 1 << 28;
-/// Named `banner` and nothing else that says ad (a `hero-banner`, a
-/// `page-banner`): set with [`AD`]. The bit is free once the class
-/// scratch bits below are cleared, before the words are read.
-pub(crate) const BANNER_NAME: u32 = 1 << 29;
+/// Named a banner or a call to action (`cta`) and nothing else that says
+/// ad (a `hero-banner`, a `cta-section`): set with [`AD`]. An ad in an
+/// article, the page's own hero or closing pitch on a landing page. The
+/// bit is free once the class scratch bits below are cleared, before the
+/// words are read.
+pub(crate) const PITCH: u32 = 1 << 29;
 
 /// What is never the content, however much of the page it holds: never
 /// vetoed by its share of the prose, never lifted as a page-wide name.
@@ -311,6 +313,10 @@ const STEMS: &[(&str, u32)] = &[
     ("richtext", CONTENT | BODY),
 ];
 
+/// Words, whole parts of a class or id like [`WORDS`], that name a promo
+/// box: an ad, or a landing page's own pitch ([`PITCH`]).
+const PITCH_WORDS: [&[u8]; 2] = [b"banner", b"cta"];
+
 /// Short words that only count as a whole part of a class or id, split at
 /// `-`, `_` and spaces (so `ad` matches `ad-box` but not `header`).
 const WORDS: &[(&str, u32)] = &[
@@ -328,9 +334,6 @@ const WORDS: &[(&str, u32)] = &[
     ("dfp", AD),
     ("gpt", AD),
     ("promo", AD),
-    // A call to action is a promo: boilerplate in an article, the page's
-    // own section when it holds paragraphs (see `AD_MAX_PROSE`).
-    ("cta", AD),
     ("promoted", AD),
     ("reviews", COMMERCE | REVIEWS),
     ("sig", SIGNATURE),
@@ -375,7 +378,7 @@ const EMBED: u32 = 1 << 31;
 /// Not a hint: the value may hold a state class (`has-`, `no_`, ...).
 const STATE_SEEN: u32 = 1 << 30;
 /// Not a hint: the value says `caption` or `credit` somewhere.
-/// Cleared before the words are read; the bit is then [`BANNER_NAME`].
+/// Cleared before the words are read; the bit is then [`PITCH`].
 const CAPTION_SEEN: u32 = 1 << 29;
 
 static STEM_INDEX: LazyLock<StemIndex> = LazyLock::new(|| {
@@ -509,11 +512,14 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
     let mut d_none = false;
     let mut d_other = false;
     let mut hiding = false;
-    let mut banner = false;
+    // A banner or a call to action is a promo: boilerplate in an article,
+    // the page's own section when it holds paragraphs (see `AD_MAX_PROSE`)
+    // or, on a landing page, a heading (see [`PITCH`]).
+    let mut pitch = false;
     for class in lc.split(u8::is_ascii_whitespace).filter(|c| !c.is_empty()) {
         for word in class.split(|&b| b == b'-' || b == b'_') {
             bits |= word_bits(word);
-            banner |= word == b"banner";
+            pitch |= PITCH_WORDS.contains(&word);
         }
         bits |= word_bits(class);
         // A WordPress-style widget (`widget`, `widget_text`, `widget-area`),
@@ -534,8 +540,8 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
             d_other = true;
         }
     }
-    if banner {
-        bits |= if bits & AD == 0 { AD | BANNER_NAME } else { AD };
+    if pitch {
+        bits |= if bits & AD == 0 { AD | PITCH } else { AD };
     }
     // An embedded post (`social-media-embed`, a quoted tweet) is quoted
     // content, not a share widget.
@@ -740,7 +746,8 @@ mod tests {
         assert_eq!(from_class_or_id("sharedaddy sd-block"), SOCIAL);
         assert_eq!(from_class_or_id("commentary"), 0);
         // A banner alone may be a page's hero; with an ad word it is an ad.
-        assert_eq!(from_class_or_id("page-banner"), AD | BANNER_NAME);
+        assert_eq!(from_class_or_id("page-banner"), AD | PITCH);
+        assert_eq!(from_class_or_id("hero-banner cta"), AD | PITCH);
         assert_eq!(from_class_or_id("ad-banner"), AD);
         assert_eq!(from_class_or_id("has-banner"), 0);
         assert_eq!(
@@ -799,7 +806,7 @@ mod tests {
             0
         );
         assert_eq!(from_class_or_id("nav-has-x") & NAV, NAV);
-        assert_eq!(from_class_or_id("hero-cta"), AD);
+        assert_eq!(from_class_or_id("hero-cta"), AD | PITCH);
         // Utilities applied under a condition style an element, they do
         // not name it.
         assert_eq!(
@@ -875,13 +882,13 @@ mod tests {
                 bits |= bit;
             }
         }
-        let mut banner = false;
+        let mut pitch = false;
         for class in lower.split_ascii_whitespace() {
             for word in class.split(['-', '_']) {
                 if let Some(&(_, bit)) = WORDS.iter().find(|(w, _)| *w == word) {
                     bits |= bit;
                 }
-                banner |= word == "banner";
+                pitch |= PITCH_WORDS.contains(&word.as_bytes());
             }
             if let Some(&(_, bit)) = WORDS.iter().find(|(w, _)| *w == class) {
                 bits |= bit;
@@ -893,8 +900,8 @@ mod tests {
                 bits |= HIDDEN;
             }
         }
-        if banner {
-            bits |= if bits & AD == 0 { AD | BANNER_NAME } else { AD };
+        if pitch {
+            bits |= if bits & AD == 0 { AD | PITCH } else { AD };
         }
         if lower.contains("embed") {
             bits &= !SOCIAL;
