@@ -277,13 +277,13 @@ fn is_testimonial(b: &BlockInfo) -> bool {
         && b.link_density() < weights::CAROUSEL_MAX_LINKS
 }
 
-/// The boilerplate bits of `bad_mask` that count against a block: a
-/// testimonial's carousel is not a "related" box.
-fn bad_bits(b: &BlockInfo, bad_mask: u32) -> u32 {
+/// The bits of `bad_mask` that count against a block: a testimonial's
+/// carousel is not a "related" box.
+fn bad_mask_for(b: &BlockInfo, bad_mask: u32) -> u32 {
     if is_testimonial(b) {
-        b.hints & bad_mask & !hints::RELATED
+        bad_mask & !hints::RELATED
     } else {
-        b.hints & bad_mask
+        bad_mask
     }
 }
 
@@ -896,7 +896,7 @@ fn add_sibling_sections(
         score[b.owner as usize] += value(b);
         // Paragraphs: a long subtitle or caption alone is not a section.
         if is_prose(b)
-            && bad_bits(b, bad_mask) == 0
+            && b.hints & bad_mask_for(b, bad_mask) == 0
             && !matches!(b.kind, BlockKind::Heading(_) | BlockKind::Caption)
         {
             prose[b.owner as usize] += 1;
@@ -1278,13 +1278,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             &mut inside,
             // A section of testimonials beside the region (a carousel of
             // customers' quotes) is the page's own, as its slides are.
-            |b| {
-                if is_testimonial(b) {
-                    block_value(b, bad_mask & !hints::RELATED, &knobs)
-                } else {
-                    block_value(b, bad_mask, &knobs)
-                }
-            },
+            |b| block_value(b, bad_mask_for(b, bad_mask), &knobs),
             SiblingRule {
                 bad_mask,
                 need_prose: true,
