@@ -382,14 +382,19 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     // few lines. Text sums are made once, and only on pages that have
     // such elements.
     let hidden_tab = hints::TABPANEL | hints::HIDDEN;
+    // Which of those elements the page has (and banners, below), read in
+    // one pass over its elements.
+    let (mut named, mut hidden_tabs, mut noscript) = (0u32, false, false);
+    for e in page.order.iter().filter_map(|&id| dom.element(id)) {
+        named |= e.hints;
+        hidden_tabs |= e.hints & hidden_tab == hidden_tab;
+        noscript |= e.tag == Tag::Noscript;
+    }
     let text = if !dom.email_fields.is_empty()
-        || page.order.iter().any(|&id| {
-            dom.element(id).is_some_and(|e| {
-                e.hints & hidden_tab == hidden_tab
-                    || e.hints & (hints::SIGNATURE | hints::BYLINE) != 0
-                    || e.tag == Tag::Noscript
-            })
-        }) {
+        || hidden_tabs
+        || noscript
+        || named & (hints::SIGNATURE | hints::BYLINE) != 0
+    {
         subtree_sums(dom, page, |b| b.len)
     } else {
         Vec::new()
@@ -416,10 +421,7 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     // an article's body of paragraphs, is the page's own (a landing page's
     // hero with its title and intro, its closing pitch), not an ad:
     // headings per node, counted only on such pages with such a box.
-    let hero_headings = if page
-        .order
-        .iter()
-        .any(|&id| dom.element(id).is_some_and(|e| e.hints & hints::PITCH != 0))
+    let hero_headings = if named & hints::PITCH != 0
         && prose_body(dom, page, |b| {
             b.hints & (hints::BOILERPLATE | hints::HIDDEN) == 0
         }) < weights::ARTICLE_BODY_BLOCKS
