@@ -111,6 +111,9 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     // "Last updated: 3 March 2024"): the last resort.
     let mut headline_date = None;
     let mut after_h1: Option<usize> = None;
+    let mut after_byline: Option<usize> = None;
+    let mut headline_byline = None;
+    let mut label_seen = false;
     for id in dom.preorder(DOCUMENT) {
         let Some(e) = dom.element(id) else { continue };
         match e.tag {
@@ -223,8 +226,35 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                 .as_deref()
                 .and_then(shown_date_in);
         }
+        // A byline printed under the headline without markup that says
+        // so: "By Jane Doe", or a label ("Written by") and the name in the
+        // next element.
+        if let Some(n) = after_byline.as_mut()
+            && headline_byline.is_none()
+            && *n < MAX_HEADLINE_FOLLOWERS
+            && e.hints & hints::HIDDEN == 0
+        {
+            *n += 1;
+            match dom.short_text_content(id, MAX_BYLINE_LINE_BYTES) {
+                // Longer than a name: not what a label leads to.
+                None => label_seen = false,
+                Some(t) => {
+                    let t = t.trim();
+                    if is_byline_label(t) {
+                        label_seen = true;
+                    } else if !t.is_empty() {
+                        let by = t.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "));
+                        if by || label_seen {
+                            headline_byline = byline_name(dom, id);
+                        }
+                        label_seen = false;
+                    }
+                }
+            }
+        }
         if e.tag == Tag::H1 && after_h1.is_none() {
             after_h1 = Some(0);
+            after_byline = Some(0);
         }
         // Only the first few candidates are read: each read walks a subtree.
         if byline.is_none()
@@ -263,18 +293,23 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             }
         }
     }
-    // A visible byline when no markup names the author.
-    if m.authors.is_empty()
-        && let Some(b) = byline
-    {
-        m.authors.push(b);
-    }
     // JSON-LD headline, then OpenGraph, then <title>, then the first <h1>.
     if m.title.is_none() {
         m.title = og_title.or(title_tag).or(h1);
     }
     if m.page_type.is_none() {
         m.page_type = og_type;
+    }
+    // A product's "By Acme" names its maker, not an author.
+    let product = m
+        .page_type
+        .as_deref()
+        .is_some_and(|t| t.to_ascii_lowercase().contains("product"));
+    // A visible byline when no markup names the author.
+    if m.authors.is_empty()
+        && let Some(b) = byline.or(headline_byline.filter(|_| !product))
+    {
+        m.authors.push(b);
     }
     if m.canonical_url.is_none()
         && let Some(u) = hints.url()
@@ -507,6 +542,19 @@ fn author_name(text: &str) -> Option<String> {
     }
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     (letters >= 3 && t.chars().count() <= MAX_AUTHOR_CHARS).then_some(t)
+}
+
+/// A byline line under the headline is this short at most.
+const MAX_BYLINE_LINE_BYTES: usize = 64;
+
+/// Whether a line is a byline's label alone ("By", "Written by",
+/// "Autor:"), with the name to follow.
+fn is_byline_label(t: &str) -> bool {
+    let t = t.trim_end_matches(':').trim();
+    !t.is_empty()
+        && t.split_whitespace().count() <= 2
+        && t.split_whitespace()
+            .all(|w| BYLINE_LABELS.iter().any(|l| w.eq_ignore_ascii_case(l)))
 }
 
 /// Nodes of a byline element read for the name.
@@ -916,6 +964,43 @@ mod tests {
         let dated = |line: &str| authors("", &format!("<p class=\"byline\">{line}</p>"));
         assert!(dated("August 28, 2025").is_empty());
         assert_eq!(dated("Dec. 19, 2025 · Niko Ruiz"), ["Niko Ruiz"]);
+    }
+
+    #[test]
+    fn a_byline_printed_under_the_headline() {
+        let authors = |head: &str, body: &str| {
+            let html = format!(
+                "<html><head>{head}</head><body><h1>Pruning old pear trees</h1>{body}\
+                 <p>Winter is the time to cut back the oldest wood, long before buds.</p>\
+                 </body></html>"
+            );
+            crate::extract(html.as_bytes()).metadata.authors
+        };
+        // "By" and the name, in one line or split over elements.
+        assert_eq!(authors("", "<p>By Mira Kovac</p>"), ["Mira Kovac"]);
+        assert_eq!(
+            authors("", "<p>By <a href=\"/people/mk\">Mira Kovac</a></p>"),
+            ["Mira Kovac"]
+        );
+        // A label alone, and the name in the element after it.
+        let label = "<div><p>Written by</p><p>Tomas Reyes</p></div>";
+        assert_eq!(authors("", label), ["Tomas Reyes"]);
+        assert_eq!(
+            authors("", "<span>Autor:</span><span>Ewa Lis</span>"),
+            ["Ewa Lis"]
+        );
+        // A label that is not a byline's ("Sort by"), or one followed by
+        // text longer than a name, names no one; nor does a product's
+        // maker.
+        assert!(authors("", "<p>Sort by</p><p>Featured</p>").is_empty());
+        let long = "<p>By:</p><p>the gardeners of the county society, with thanks to all members</p>\
+                    <p>Pears</p>";
+        assert!(authors("", long).is_empty());
+        let product = r#"<meta property="og:type" content="product">"#;
+        assert!(authors(product, "<p>By Acme Tools</p>").is_empty());
+        // Markup still comes first.
+        let meta = r#"<meta name="author" content="Lena Park">"#;
+        assert_eq!(authors(meta, "<p>By Mira Kovac</p>"), ["Lena Park"]);
     }
 
     #[test]

@@ -346,6 +346,9 @@ const WORDS: &[(&str, u32)] = &[
     ("rail", SIDEBAR),
     ("tags", BYLINE),
     ("author", BYLINE | AUTHOR),
+    // A list of authors is read for the name; as a class it also names
+    // the credits on each card of a listing, which are the items' own.
+    ("authors", AUTHOR),
     ("date", BYLINE),
     ("meta", BYLINE),
     ("header", HEADER),
@@ -713,6 +716,16 @@ mod tests {
         }
         assert_eq!(from_class_or_id("ad-box") & AD, AD);
         assert_eq!(from_class_or_id("header shadow download") & AD, 0);
+        // An author names a byline; a list of authors is read for names
+        // only.
+        assert_eq!(
+            from_class_or_id("byline-author") & (BYLINE | AUTHOR),
+            BYLINE | AUTHOR
+        );
+        assert_eq!(
+            from_class_or_id("hero__authors") & (BYLINE | AUTHOR),
+            AUTHOR
+        );
         assert_eq!(from_class_or_id("site-nav main-menu") & NAV, NAV);
         assert_eq!(from_class_or_id("entry-content") & CONTENT, CONTENT);
         assert_eq!(from_class_or_id("Cookie-Consent") & BANNER, BANNER);
