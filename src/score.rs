@@ -268,20 +268,38 @@ fn is_card_text(b: &BlockInfo) -> bool {
     b.in_card_link && b.len >= weights::PROSE_LEN && b.punct > 0
 }
 
-/// A quotation on a carousel's slide with few links: a customer's
-/// testimonial, the page's own words about itself, not another page's
-/// teaser. Its carousel name (a related bit) does not count against it.
+/// A quotation on a carousel's slide with few links (a `<blockquote>`,
+/// or a line that opens with a quotation mark): a customer's testimonial,
+/// the page's own words about itself, not another page's teaser.
 fn is_testimonial(b: &BlockInfo) -> bool {
-    b.kind == BlockKind::Quote
+    (b.kind == BlockKind::Quote || opens_quote(&b.text))
         && b.hints & hints::CAROUSEL != 0
         && b.link_density() < weights::CAROUSEL_MAX_LINKS
 }
 
-/// The bits of `bad_mask` that count against a block: a testimonial's
-/// carousel is not a "related" box.
-fn bad_mask_for(b: &BlockInfo, bad_mask: u32) -> u32 {
+/// Whether a text opens with a quotation mark, in any of the scripts'
+/// conventions.
+fn opens_quote(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['"', '“', '”', '„', '«', '»', '「', '『'])
+}
+
+/// The names a testimonial's box may have that do not count against it:
+/// its carousel's (a related bit) and, off a product page, where no
+/// shopper reviews a product, a "reviews" box's.
+fn testimonial_names(product: bool) -> u32 {
+    if product {
+        hints::RELATED
+    } else {
+        hints::RELATED | hints::COMMERCE | hints::REVIEWS
+    }
+}
+
+/// The bits of `bad_mask` that count against a block: a testimonial is
+/// free of the names in `free` (see [`testimonial_names`]).
+fn bad_mask_for(b: &BlockInfo, bad_mask: u32, free: u32) -> u32 {
     if is_testimonial(b) {
-        bad_mask & !hints::RELATED
+        bad_mask & !free
     } else {
         bad_mask
     }
@@ -859,6 +877,8 @@ struct SiblingRule {
     need_prose: bool,
     /// The `main` landmark, or `NONE`: never climbed past.
     stop_at: NodeId,
+    /// The names a testimonial is free of (see [`testimonial_names`]).
+    free: u32,
 }
 
 /// Sections beside the region, up to [`weights::SIBLING_LEVELS`] levels
@@ -879,6 +899,7 @@ fn add_sibling_sections(
         bad_mask,
         need_prose,
         stop_at,
+        free,
     } = rule;
     if region == NONE {
         return;
@@ -898,7 +919,7 @@ fn add_sibling_sections(
         score[b.owner as usize] += value(b);
         // Paragraphs: a long subtitle or caption alone is not a section.
         if is_prose(b)
-            && b.hints & bad_mask_for(b, bad_mask) == 0
+            && b.hints & bad_mask_for(b, bad_mask, free) == 0
             && !matches!(b.kind, BlockKind::Heading(_) | BlockKind::Caption)
         {
             prose[b.owner as usize] += 1;
@@ -1097,6 +1118,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             0.0
         },
     };
+    let free = testimonial_names(product_page);
     let boost = if on(Signal::BodyBoost) && on(Signal::MarkupHints) {
         weights::BODY_BOOST
     } else {
@@ -1262,6 +1284,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
                 bad_mask,
                 need_prose: false,
                 stop_at: main.unwrap_or(NONE),
+                free,
             },
         );
     } else if !has_body || !article {
@@ -1280,11 +1303,12 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             &mut inside,
             // A section of testimonials beside the region (a carousel of
             // customers' quotes) is the page's own, as its slides are.
-            |b| block_value(b, bad_mask_for(b, bad_mask), &knobs),
+            |b| block_value(b, bad_mask_for(b, bad_mask, free), &knobs),
             SiblingRule {
                 bad_mask,
                 need_prose: true,
                 stop_at: main.unwrap_or(NONE),
+                free,
             },
         );
     }
@@ -1373,13 +1397,19 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             b.reason = Reason::Caption;
             continue;
         }
-        let local = b.hints & !outer & bad_mask;
         // A carousel's slide of plain text (a testimonial, a feature) is
-        // the page's own; its linked slides are teasers.
+        // the page's own; its linked slides are teasers. Any other name
+        // still counts (a quote's `<footer>`: its attribution).
         let carousel_text = on(Signal::HintVetoes)
             && b.hints & !outer & hints::CAROUSEL != 0
             && b.link_density() < weights::CAROUSEL_MAX_LINKS;
-        if let Some(r) = hint_reason(local).filter(|&r| !(carousel_text && r == Reason::Related)) {
+        let mask = if carousel_text {
+            bad_mask_for(b, bad_mask, free) & !hints::RELATED
+        } else {
+            bad_mask_for(b, bad_mask, free)
+        };
+        let local = b.hints & !outer & mask;
+        if let Some(r) = hint_reason(local) {
             b.kept = false;
             b.reason = r;
             continue;
@@ -4003,6 +4033,33 @@ mod tests {
             frames for a listed building without upsetting the planners</a></p></div>";
         let text = text_with(Options::default(), &page(teasers));
         assert!(!text.contains("upsetting the planners"), "{text}");
+    }
+
+    #[test]
+    fn quoted_testimonials_in_a_reviews_carousel_are_the_page_s_own_off_a_product() {
+        let para = "<p>Our counsellors meet you by video within two days of your first \
+            message, and you can change counsellor at any time without a fee.</p>";
+        let page = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><main><h1>Online counselling</h1>\
+                 {para}{para}<div class=\"reviews-section\"><div class=\"reviews-carousel\">\
+                 <div class=\"card\"><p>\u{201c}After three sessions I slept through the night \
+                 for the first time in a year, and I still use the breathing plan.\u{201d}</p>\
+                 <footer>Priya, client since 2023</footer></div>\
+                 <div class=\"card\"><p>\u{201c}Being able to write between sessions made it \
+                 easy to say the things I could not say out loud at first.\u{201d}</p>\
+                 <footer>Tom, client since 2024</footer></div></div></div></main></body></html>"
+            )
+        };
+        let text = text_with(Options::default(), &page(""));
+        assert!(text.contains("slept through the night"), "{text}");
+        assert!(text.contains("write between sessions"), "{text}");
+        // The quote's attribution is its `<footer>`, which still counts.
+        assert!(!text.contains("client since"), "{text}");
+        // On a product page such a box holds shoppers' reviews.
+        let product = "<meta property=\"og:type\" content=\"product\">";
+        let text = text_with(Options::default(), &page(product));
+        assert!(!text.contains("slept through the night"), "{text}");
     }
 
     /// A product grid of `n` cards whose text sits in a Bootstrap-style
