@@ -1530,7 +1530,8 @@ fn main_landmark(dom: &Dom, page: &Page, bad_mask: u32) -> Option<NodeId> {
 /// version, a repeated summary): keep the first only. In a tab's panel
 /// that also holds text of its own (the same steps beside another
 /// language's code), the repeat is that tab's text and stays; a panel
-/// that holds nothing new is a copy of another (a mobile layout).
+/// that holds nothing new is a copy of another (a mobile layout). So it
+/// is with lists: one with items of its own keeps those it shares.
 fn drop_repeats(dom: &Dom, page: &mut Page) {
     let panel = if page.blocks.iter().any(|b| b.hints & hints::TABPANEL != 0) {
         tab_panels(dom, page)
@@ -1565,8 +1566,30 @@ fn drop_repeats(dom: &Dom, page: &mut Page) {
             repeats.push((i, first_in_panel));
         }
     }
+    // A list that also holds items of its own (an offer's terms, a plan's
+    // features beside the other plans') keeps the items it shares; a list
+    // of nothing but repeats is a copy of another.
+    let list_of = |b: &BlockInfo| {
+        if matches!(b.kind, BlockKind::ListItem { .. }) && dom.tag(b.owner) == Some(Tag::Li) {
+            dom.node(b.owner).parent
+        } else {
+            NONE
+        }
+    };
+    let mut own_items = HashSet::new();
+    let repeated: HashSet<usize> = repeats.iter().map(|&(i, _)| i).collect();
+    for (i, b) in page.blocks.iter().enumerate() {
+        let l = list_of(b);
+        if b.kept && l != NONE && b.len >= weights::REPEAT_MIN_LEN && !repeated.contains(&i) {
+            own_items.insert(l);
+        }
+    }
     for (i, first_in_panel) in repeats {
         if first_in_panel && own_text.contains(&panel_of(&page.blocks[i])) {
+            continue;
+        }
+        let l = list_of(&page.blocks[i]);
+        if l != NONE && own_items.contains(&l) {
             continue;
         }
         page.blocks[i].kept = false;
@@ -3579,6 +3602,50 @@ mod tests {
             let text = text_with(Options::default(), &page(label));
             assert_eq!(text.contains("Answer 2: a week"), shown, "{label}: {text}");
         }
+    }
+
+    #[test]
+    fn a_list_with_items_of_its_own_keeps_those_it_shares() {
+        let shared = "<li>Prices are per person, sharing a twin room, and include breakfast \
+                      but not the local tourist tax.</li>\
+                      <li>Changes are free up to thirty days before departure; after that \
+                      the full price is due.</li>";
+        let offer = |name: &str, own: &str| {
+            format!(
+                "<div class=\"offer\"><h2>{name}</h2><p>Four nights by the lake, with a boat \
+                 trip on the second day and a guided walk to the old mill on the third.</p>\
+                 <ul><li>{own}</li>{shared}</ul></div>"
+            )
+        };
+        let offers = [
+            offer(
+                "Spring",
+                "Valid for stays between the first of April and mid June, weekdays only.",
+            ),
+            offer(
+                "Summer",
+                "Valid for stays in July and August, with a supplement on Saturdays.",
+            ),
+            offer(
+                "Autumn",
+                "Valid for stays in October, when the ferry runs twice a day only.",
+            ),
+        ]
+        .concat();
+        let page = |extra: &str| {
+            format!(
+                "<html><body><main><h1>Lake breaks</h1><p>Every break below includes the \
+                 room, breakfast and the activities listed, booked with one call.</p>\
+                 {offers}{extra}</main></body></html>"
+            )
+        };
+        let text = text_with(Options::default(), &page(""));
+        assert_eq!(text.matches("tourist tax").count(), 3, "{text}");
+        assert_eq!(text.matches("thirty days before").count(), 3, "{text}");
+        // A list of nothing but repeats is a copy (a print or mobile layout).
+        let copy = format!("<div class=\"print-copy\"><ul>{shared}</ul></div>");
+        let text = text_with(Options::default(), &page(&copy));
+        assert_eq!(text.matches("tourist tax").count(), 3, "{text}");
     }
 
     #[test]
