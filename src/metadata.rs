@@ -83,11 +83,7 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
 /// Gathers the page's metadata.
 pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     let mut m = Metadata::default();
-    let lds: Vec<Value> = dom
-        .json_ld
-        .iter()
-        .filter_map(|ld| serde_json::from_str::<Value>(ld.trim()).ok())
-        .collect();
+    let lds: Vec<Value> = dom.json_ld.iter().filter_map(|ld| parse_ld(ld)).collect();
     // Authors are often `{"@id": ...}` references to a `Person` elsewhere
     // in the page's JSON-LD (another script, the `@graph`).
     let mut names = LdNames {
@@ -759,6 +755,22 @@ fn itemprop_name(dom: &Dom, id: NodeId) -> Option<String> {
         })
 }
 
+/// A JSON-LD script's value. Templates often print a description with
+/// its line breaks and tabs as they are, which JSON forbids inside a
+/// string; read as spaces (as search engines read them), they leave the
+/// rest of the object usable.
+fn parse_ld(ld: &str) -> Option<Value> {
+    let ld = ld.trim();
+    match serde_json::from_str::<Value>(ld) {
+        Ok(v) => Some(v),
+        Err(_) if ld.bytes().any(|b| b < 0x20) => {
+            let spaced: String = ld.chars().map(|c| if c < ' ' { ' ' } else { c }).collect();
+            serde_json::from_str::<Value>(&spaced).ok()
+        }
+        Err(_) => None,
+    }
+}
+
 /// Values visited in one page's JSON-LD at most.
 const MAX_LD_VALUES: usize = 10_000;
 
@@ -774,6 +786,11 @@ fn json_ld<'a>(root: &'a Value, m: &mut Metadata, names: &mut LdNames<'a>) {
                 return;
             };
             let is_page = ty == "WebPage";
+            // A page's main entity (a thread, a product) is what the page
+            // is: read like a top-level object.
+            if is_page && let Some(e) = o.get("mainEntity") {
+                stack.push(e);
+            }
             if !is_page {
                 set(&mut m.page_type, ty);
             }
@@ -1117,6 +1134,22 @@ mod tests {
         let og = r#"<meta property="og:type" content="product">"#;
         assert_eq!(page_type(og).as_deref(), Some("product"));
         assert_eq!(page_type(&ld(r#"{"@type":"WebSite"}"#)), None);
+        // A page's main entity is what the page is.
+        let thread = ld(
+            r#"{"@type":"WebPage","mainEntity":{"@type":"DiscussionForumPosting",
+            "headline":"Rust on the cast iron","author":{"@type":"Person","name":"dana_k"}}}"#,
+        );
+        assert_eq!(
+            page_type(&thread).as_deref(),
+            Some("DiscussionForumPosting")
+        );
+        let html = format!("<html><head>{thread}</head><body><p>Text.</p></body></html>");
+        assert_eq!(crate::extract(html.as_bytes()).metadata.authors, ["dana_k"]);
+        // A line break or tab printed raw inside a string (JSON forbids
+        // them) does not cost the object.
+        let raw = ld("{\"@type\":\"NewsArticle\",\"headline\":\"Ferry fares\",\n\
+            \"description\":\"Fares rise in May.\n\tSeason tickets do not.\"}");
+        assert_eq!(page_type(&raw).as_deref(), Some("NewsArticle"));
     }
 
     #[test]
