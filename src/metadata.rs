@@ -211,34 +211,31 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             }
             _ => {}
         }
-        if let Some(n) = after_h1.as_mut()
-            && headline_date.is_none()
-            && *n < MAX_HEADLINE_FOLLOWERS
-            && e.hints & hints::HIDDEN == 0
-        {
-            *n += 1;
-            headline_date = dom
-                .short_text_content(id, MAX_DATE_LINE_BYTES)
-                .as_deref()
-                .and_then(shown_date_in);
-        }
-        // A byline printed under the headline without markup that says
-        // so: "By Jane Doe", or a label ("Written by") and the name in the
-        // next element.
-        if let Some(n) = after_byline.as_mut()
-            && headline_byline.is_none()
-            && *n < MAX_HEADLINE_FOLLOWERS
-            && e.hints & hints::HIDDEN == 0
-        {
-            *n += 1;
-            match dom.short_text_content(id, MAX_BYLINE_LINE_BYTES) {
-                // Longer than a name: not what a label leads to.
-                None => label_seen = false,
-                Some(t) => {
-                    let t = t.trim();
-                    if is_byline_label(t) {
-                        label_seen = true;
-                    } else if !t.is_empty() {
+        // The short lines under the headline, read once for a date
+        // ("Dec 12, 2025") and a byline printed without markup that says
+        // so ("By Jane Doe", or a label such as "Written by" and the name
+        // in the next element).
+        let date_wanted =
+            headline_date.is_none() && after_h1.is_some_and(|n| n < MAX_HEADLINE_FOLLOWERS);
+        let byline_wanted =
+            headline_byline.is_none() && after_byline.is_some_and(|n| n < MAX_HEADLINE_FOLLOWERS);
+        if (date_wanted || byline_wanted) && e.hints & hints::HIDDEN == 0 {
+            let line = dom.short_text_content(id, MAX_BYLINE_LINE_BYTES);
+            if let Some(n) = after_h1.as_mut().filter(|_| date_wanted) {
+                *n += 1;
+                headline_date = line
+                    .as_deref()
+                    .filter(|t| t.len() <= MAX_DATE_LINE_BYTES)
+                    .and_then(shown_date_in);
+            }
+            if let Some(n) = after_byline.as_mut().filter(|_| byline_wanted) {
+                *n += 1;
+                match line.as_deref().map(str::trim) {
+                    // Longer than a name: not what a label leads to.
+                    None => label_seen = false,
+                    Some(t) if is_byline_label(t) => label_seen = true,
+                    Some("") => {}
+                    Some(t) => {
                         let by = t.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "));
                         if by || label_seen {
                             headline_byline = byline_name(dom, id);
