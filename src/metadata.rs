@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use crate::dom::{Attr, DOCUMENT, Dom, NodeData, NodeId, Tag, hints};
+use crate::score::is_product_type;
 use crate::{Hints, Metadata};
 
 /// Longest value we keep for a short field; longer ones are not titles.
@@ -294,10 +295,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
         m.page_type = og_type;
     }
     // A product's "By Acme" names its maker, not an author.
-    let product = m
-        .page_type
-        .as_deref()
-        .is_some_and(|t| t.to_ascii_lowercase().contains("product"));
+    let product = m.page_type.as_deref().is_some_and(is_product_type);
     // A visible byline when no markup names the author.
     if m.authors.is_empty()
         && let Some(b) = byline.or(headline_byline.filter(|_| !product))
@@ -754,8 +752,7 @@ fn itemprop_name(dom: &Dom, id: NodeId) -> Option<String> {
 
 /// A JSON-LD script's value. Templates often print a description with
 /// its line breaks and tabs as they are, which JSON forbids inside a
-/// string; read as spaces (as search engines read them), they leave the
-/// rest of the object usable.
+/// string; read as spaces, they leave the rest of the object usable.
 fn parse_ld(ld: &str) -> Option<Value> {
     let ld = ld.trim();
     match serde_json::from_str::<Value>(ld) {

@@ -1403,11 +1403,10 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         let carousel_text = on(Signal::HintVetoes)
             && b.hints & !outer & hints::CAROUSEL != 0
             && b.link_density() < weights::CAROUSEL_MAX_LINKS;
-        let mask = if carousel_text {
-            bad_mask_for(b, bad_mask, free) & !hints::RELATED
-        } else {
-            bad_mask_for(b, bad_mask, free)
-        };
+        let mut mask = bad_mask_for(b, bad_mask, free);
+        if carousel_text {
+            mask &= !hints::RELATED;
+        }
         let local = b.hints & !outer & mask;
         if let Some(r) = hint_reason(local) {
             b.kept = false;
@@ -1798,7 +1797,7 @@ fn drop_lead_in(page: &mut Page, inside: &[bool]) {
 /// Whether a declared page type (schema.org or OpenGraph) names a
 /// product: `Product`, `ProductGroup` (one product in variants),
 /// `og:type=product`, `product.item`.
-fn is_product_type(t: &str) -> bool {
+pub(crate) fn is_product_type(t: &str) -> bool {
     let t = t.to_ascii_lowercase();
     // OpenGraph's `product.group` is a category page, a group of products.
     (t.starts_with("product") || t.ends_with(":product") || t == "individualproduct")
