@@ -1197,6 +1197,15 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             && (is_prose(b) || matches!(b.kind, BlockKind::Heading(_)))
         {
             0.0
+        } else if declared_thread
+            && matches!(b.kind, BlockKind::ListItem { .. })
+            && b.link_density() > weights::LINK_DENSE
+        {
+            // A thread's items are its posts: a list of links on a page
+            // that declares a discussion is the forum's list of other
+            // threads ("more topics"), and weighs against the region
+            // around it like boilerplate.
+            -(b.len as f32)
         } else {
             item_value(b, bad_mask)
         }
@@ -4580,6 +4589,66 @@ mod tests {
     /// On a page that declares itself a discussion, a reply whose card
     /// opens with its linked permalink date and holds a short post is a
     /// post, not a teaser for another page.
+    #[test]
+    fn a_declared_thread_of_short_posts_is_its_posts_not_the_topics_beside_them() {
+        let posts = [
+            (
+                "kelp_diver",
+                "Anyone else seeing the new tide app crash on launch?",
+            ),
+            ("harbourmaster", "Mine too since the update last night."),
+            ("gullwatch", "Reinstalling fixed it for me."),
+            ("kelp_diver", "Thanks, that worked."),
+            ("mooring_line", "Same crash here on an older phone."),
+            ("gullwatch", "Try clearing the cache first."),
+            ("harbourmaster", "Cache did it, no reinstall needed."),
+            ("sea_glass", "Good to know, mine is fine so far."),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (user, text))| {
+            format!(
+                "<div class=\"msg\"><p><a href=\"/u/{user}\">{user}</a> 2 days ago #{}</p>\
+                 <p>{text}</p></div>",
+                i + 1
+            )
+        })
+        .collect::<String>();
+        let topics = [
+            "Best charts for the north channel crossing this summer",
+            "Winter storage ideas for a small dinghy",
+            "Which tide app do you trust for the estuary",
+            "Repainting an old clinker hull without stripping",
+            "Anchoring in the bay when the wind turns west",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                "<li><a href=\"/t/{i}\">{t}</a> <span>Boats</span></li>\
+                 <li>{} posts, 3/{} 9:31PM</li>",
+                10 + i,
+                i + 1
+            )
+        })
+        .collect::<String>();
+        let page = |kind: &str| {
+            format!(
+                "<html><head><script type=\"application/ld+json\">\
+                 {{\"@type\":\"{kind}\",\"headline\":\"Tide app crash\"}}</script></head>\
+                 <body><div class=\"board\"><h1>Tide app crash</h1>\
+                 <div class=\"thread\">{posts}</div><div class=\"pod\">\
+                 <h2>More Topics from this Board</h2><ol>{topics}</ol></div></div></body></html>"
+            )
+        };
+        let text = text_with(Options::default(), &page("DiscussionForumPosting"));
+        assert!(text.contains("Cache did it"), "{text}");
+        assert!(!text.contains("Winter storage ideas"), "{text}");
+        // Not declared a thread, such a page is a listing of both.
+        let text = text_with(Options::default(), &page("WebPage"));
+        assert!(text.contains("Winter storage ideas"), "{text}");
+    }
+
     #[test]
     fn a_declared_thread_has_posts_not_teasers() {
         let post = |i: usize, text: &str| {
