@@ -107,8 +107,8 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     // A short line under the headline that is a date ("Dec 12, 2025",
     // "Last updated: 3 March 2024"): the last resort.
     let mut headline_date = None;
+    // Visible elements read after the first `<h1>`, for both.
     let mut after_h1: Option<usize> = None;
-    let mut after_byline: Option<usize> = None;
     let mut headline_byline = None;
     let mut label_seen = false;
     for id in dom.preorder(DOCUMENT) {
@@ -216,21 +216,22 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
         // ("Dec 12, 2025") and a byline printed without markup that says
         // so ("By Jane Doe", or a label such as "Written by" and the name
         // in the next element).
-        let date_wanted =
-            headline_date.is_none() && after_h1.is_some_and(|n| n < MAX_HEADLINE_FOLLOWERS);
-        let byline_wanted =
-            headline_byline.is_none() && after_byline.is_some_and(|n| n < MAX_HEADLINE_FOLLOWERS);
-        if (date_wanted || byline_wanted) && e.hints & hints::HIDDEN == 0 {
+        let near = after_h1.is_some_and(|n| n < MAX_HEADLINE_FOLLOWERS);
+        let date_wanted = near && headline_date.is_none();
+        let byline_wanted = near && headline_byline.is_none();
+        if (date_wanted || byline_wanted)
+            && e.hints & hints::HIDDEN == 0
+            && let Some(n) = after_h1.as_mut()
+        {
+            *n += 1;
             let line = dom.short_text_content(id, MAX_BYLINE_LINE_BYTES);
-            if let Some(n) = after_h1.as_mut().filter(|_| date_wanted) {
-                *n += 1;
+            if date_wanted {
                 headline_date = line
                     .as_deref()
                     .filter(|t| t.len() <= MAX_DATE_LINE_BYTES)
                     .and_then(shown_date_in);
             }
-            if let Some(n) = after_byline.as_mut().filter(|_| byline_wanted) {
-                *n += 1;
+            if byline_wanted {
                 match line.as_deref().map(str::trim) {
                     // Longer than a name: not what a label leads to.
                     None => label_seen = false,
@@ -248,7 +249,6 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
         }
         if e.tag == Tag::H1 && after_h1.is_none() {
             after_h1 = Some(0);
-            after_byline = Some(0);
         }
         // Only the first few candidates are read: each read walks a subtree.
         if byline.is_none()
