@@ -520,7 +520,10 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
                 let pre = w.pre > 0;
                 let links = w.links > 0 || w.card_links > 0;
                 let text = dom.text_of(*start, *end);
-                if !text.trim().is_empty() {
+                // Verbatim text's inline elements are a highlighter's
+                // tokens (`<span class="token comment">`), not the page's
+                // regions: a line of nothing but a comment is still code.
+                if !pre && !text.trim().is_empty() {
                     let top = *w.hint_stack.last().unwrap_or(&0);
                     w.cur.inline_hints = Some(w.cur.inline_hints.map_or(top, |h| h & top));
                 }
