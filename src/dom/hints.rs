@@ -152,6 +152,9 @@ const STEMS: &[(&str, u32)] = &[
     ("breadcrumb", NAV),
     ("navigation", NAV),
     ("navbar", NAV),
+    // A dropdown's list, shown when its button is pressed: a menu
+    // (a forum's "Jump to" list of boards, a site's submenu).
+    ("dropdown-content", NAV),
     ("pagination", NAV),
     ("skiplink", NAV),
     ("skip-link", NAV),
@@ -819,6 +822,8 @@ mod tests {
             0
         );
         assert_eq!(from_class_or_id("nav-has-x") & NAV, NAV);
+        assert_eq!(from_class_or_id("dropdown-contents") & NAV, NAV);
+        assert_eq!(from_class_or_id("dropdown-content show") & NAV, NAV);
         assert_eq!(from_class_or_id("hero-cta"), AD | PITCH);
         // Utilities applied under a condition style an element, they do
         // not name it.
