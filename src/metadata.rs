@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::dom::{Attr, DOCUMENT, Dom, NodeData, NodeId, Tag, hints};
+use crate::dom::{Attr, DOCUMENT, Dom, NONE, NodeData, NodeId, Tag, hints};
 use crate::score::is_product_type;
 use crate::{Hints, Metadata};
 
@@ -79,6 +79,39 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
     {
         list.push(v);
     }
+}
+
+/// Adds an author's name unless it cannot be one (see [`as_name`]).
+fn push_name(list: &mut Vec<String>, value: &str) {
+    if let Some(n) = as_name(value) {
+        push_unique(list, n);
+    }
+}
+
+/// A text as a person's (or a team's) name: without the marks set before
+/// it (`~ Rachel`, `"David Kim"`, `— Ana`), and only when it has letters
+/// (a profile's number, "262588213843476", has none) and does not open
+/// with a separator, which is what a template leaves when its name part
+/// is empty (", USA TODAY").
+fn as_name(t: &str) -> Option<&str> {
+    let t = t.trim();
+    if t.starts_with([',', ';', ':', '|', '/', '&']) {
+        return None;
+    }
+    let t = t
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@')
+        .trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'']);
+    t.chars().any(char::is_alphabetic).then_some(t)
+}
+
+/// Whether a printed line opens with a count ("5 min read", "12
+/// replies"): a post's details set where its byline's name would be.
+fn is_count_line(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    words.next().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_numeric())
+            && w.chars().all(|c| c.is_numeric() || matches!(c, '.' | ','))
+    }) && words.next().is_some()
 }
 
 /// Gathers the page's metadata.
@@ -173,7 +206,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                     | "parsely-author" | "byl"
                         if !v.starts_with("http") =>
                     {
-                        push_unique(&mut m.authors, v.trim_start_matches("By ").trim());
+                        push_name(&mut m.authors, v.trim_start_matches("By ").trim());
                     }
                     "article:tag" | "keywords" | "news_keywords" | "article:section" => {
                         for t in v.split(',') {
@@ -275,7 +308,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                 // its `name`, else its first text that is not a label.
                 "author" | "creator" if m.authors.is_empty() => {
                     if let Some(n) = itemprop_name(dom, id).or_else(|| byline_name(dom, id)) {
-                        push_unique(&mut m.authors, &n);
+                        push_name(&mut m.authors, &n);
                     }
                 }
                 "datePublished" => {
@@ -531,8 +564,10 @@ fn author_name(text: &str) -> Option<String> {
             .filter(|part| shown_date_in(part).is_none())
             .find_map(author_name);
     }
+    let t = as_name(&t)?;
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    (letters >= 3 && t.chars().count() <= MAX_AUTHOR_CHARS).then_some(t)
+    (letters >= 3 && t.chars().count() <= MAX_AUTHOR_CHARS && !is_count_line(t))
+        .then(|| t.to_string())
 }
 
 /// A byline line under the headline is this short at most.
@@ -554,7 +589,7 @@ const MAX_BYLINE_NODES: usize = 64;
 /// Words that label a byline rather than name someone.
 const BYLINE_LABELS: &[&str] = &[
     "by", "written", "posted", "author", "authors", "von", "par", "por", "oleh", "di", "door",
-    "autor", "auteur", "autore", "penulis", "and", "&",
+    "autor", "auteur", "autore", "penulis", "via", "and", "&",
 ];
 
 /// The name in a byline element: its first text that is not a label
@@ -566,6 +601,11 @@ fn byline_name(dom: &Dom, id: NodeId) -> Option<String> {
         let NodeData::Text { start, end } = dom.node(n).data else {
             continue;
         };
+        // Text for screen readers only (a post icon's "Post") is not
+        // the name printed beside it.
+        if hidden_within(dom, n, id) {
+            continue;
+        }
         let t = dom.text_of(start, end).trim();
         // A label ends with a label word, alone ("By", "Written by") or
         // after a word of its own ("Text by", "Recipe by", "Guest author"):
@@ -582,6 +622,22 @@ fn byline_name(dom: &Dom, id: NodeId) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether an element between `n` and `root` (`root` included) is hidden.
+/// Its walk is as deep as the byline's subtree, itself bounded by the
+/// nodes a byline read visits.
+fn hidden_within(dom: &Dom, mut n: NodeId, root: NodeId) -> bool {
+    while n != NONE {
+        if dom.element(n).is_some_and(|e| e.hints & hints::HIDDEN != 0) {
+            return true;
+        }
+        if n == root {
+            break;
+        }
+        n = dom.node(n).parent;
+    }
+    false
 }
 
 /// How many byline-like elements are read before giving up.
@@ -807,13 +863,13 @@ fn json_ld<'a>(root: &'a Value, m: &mut Metadata, names: &mut LdNames<'a>) {
                 Some(Value::Array(a)) => {
                     for x in a {
                         if let Some(n) = ld_person(x, names) {
-                            push_unique(&mut m.authors, n);
+                            push_name(&mut m.authors, n);
                         }
                     }
                 }
                 Some(x) => {
                     if let Some(n) = ld_person(x, names) {
-                        push_unique(&mut m.authors, n);
+                        push_name(&mut m.authors, n);
                     }
                 }
                 None => {}
@@ -975,6 +1031,32 @@ mod tests {
         let dated = |line: &str| authors("", &format!("<p class=\"byline\">{line}</p>"));
         assert!(dated("August 28, 2025").is_empty());
         assert_eq!(dated("Dec. 19, 2025 · Niko Ruiz"), ["Niko Ruiz"]);
+        // Nor is a count where the name would be, or text that only
+        // screen readers get (a post icon's label).
+        assert!(dated("5 min read").is_empty());
+        let post = "<p class=\"author\"><a href=\"#p1\"><span class=\"sr-only\">Post</span></a> \
+            by <a href=\"/m/2\">galitsyn</a> &raquo; 11 Sep 2024</p>";
+        assert_eq!(authors("", post), ["galitsyn"]);
+        assert_eq!(
+            authors(
+                "",
+                "<div class=\"byline\"><span>via</span> <a href=\"/~ab\">ab_cd</a></div>"
+            ),
+            ["ab_cd"]
+        );
+        // A profile's number names no one; a name that lost its first part
+        // to an empty template field is no name either, and the next
+        // declared author is read.
+        let numeric = r#"<meta property="article:author" content="262588213843476">"#;
+        assert!(authors(numeric, "").is_empty());
+        let broken =
+            ld(r#"{"@type":"NewsArticle","author":{"@type":"Person","name":", Daily Ledger"}}"#);
+        let next = ld(r#"{"@type":"NewsArticle","author":[{"name":"Ines Alba"}]}"#);
+        assert_eq!(authors(&format!("{broken}{next}"), ""), ["Ines Alba"]);
+        // Marks set before a name are not part of it.
+        assert_eq!(dated("~ Rachel M."), ["Rachel M."]);
+        let quoted = r#"<meta name="author" content="&quot;Ivo Petrov&quot;">"#;
+        assert_eq!(authors(quoted, ""), ["Ivo Petrov"]);
     }
 
     #[test]
