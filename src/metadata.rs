@@ -586,10 +586,29 @@ fn is_byline_label(t: &str) -> bool {
 /// Nodes of a byline element read for the name.
 const MAX_BYLINE_NODES: usize = 64;
 
-/// Words that label a byline rather than name someone.
+/// Words that label a byline or its date ("Updated") rather than name
+/// someone.
 const BYLINE_LABELS: &[&str] = &[
-    "by", "written", "posted", "author", "authors", "von", "par", "por", "oleh", "di", "door",
-    "autor", "auteur", "autore", "penulis", "via", "and", "&",
+    "by",
+    "written",
+    "posted",
+    "author",
+    "authors",
+    "von",
+    "par",
+    "por",
+    "oleh",
+    "di",
+    "door",
+    "autor",
+    "auteur",
+    "autore",
+    "penulis",
+    "via",
+    "updated",
+    "published",
+    "and",
+    "&",
 ];
 
 /// The name in a byline element: its first text that is not a label
@@ -1053,6 +1072,10 @@ mod tests {
             ld(r#"{"@type":"NewsArticle","author":{"@type":"Person","name":", Daily Ledger"}}"#);
         let next = ld(r#"{"@type":"NewsArticle","author":[{"name":"Ines Alba"}]}"#);
         assert_eq!(authors(&format!("{broken}{next}"), ""), ["Ines Alba"]);
+        // A date's label in an author box leads to the date, not a name.
+        let updated = "<div class=\"author\"><div>Updated <time>Jan 8, 2026</time></div> \
+            <a href=\"/team/mn\">Mina Novak</a></div>";
+        assert_eq!(authors("", updated), ["Mina Novak"]);
         // Marks set before a name are not part of it.
         assert_eq!(dated("~ Rachel M."), ["Rachel M."]);
         let quoted = r#"<meta name="author" content="&quot;Ivo Petrov&quot;">"#;
