@@ -195,13 +195,19 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                     | "dcterms.created"
                     | "sailthru.date"
                     | "parsely-pub-date"
-                    | "article.published" => set(&mut m.published, v),
+                    | "article.published"
+                    | "published" => set_meta_date(&mut m.published, v),
+                    // A site's own prefix on a common name
+                    // (`w-published-date`, `og:article:published_time`).
+                    k if PUBLISHED_SUFFIXES.iter().any(|s| k.ends_with(s)) => {
+                        set_meta_date(&mut m.published, v);
+                    }
                     "article:modified_time"
                     | "og:modified_time"
                     | "og:updated_time"
                     | "datemodified"
                     | "dcterms.modified"
-                    | "last-modified" => set(&mut m.modified, v),
+                    | "last-modified" => set_meta_date(&mut m.modified, v),
                     "author" | "article:author" | "dc.creator" | "sailthru.author"
                     | "parsely-author" | "byl"
                         if !v.starts_with("http") =>
@@ -351,6 +357,25 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     }
     m
 }
+
+/// Sets a date from a meta tag, which may be written for people ("July
+/// 17, 2025") as well as in ISO 8601. (A JSON-LD date or a `<time>`'s
+/// that is not ISO is left to the date printed on the page.)
+fn set_meta_date(slot: &mut Option<String>, v: &str) {
+    if let Some(d) = iso_date(v).or_else(|| shown_date_in(v)) {
+        set(slot, &d);
+    }
+}
+
+/// Endings of meta names that give the publication date under a site's
+/// own prefix.
+const PUBLISHED_SUFFIXES: [&str; 5] = [
+    "published_time",
+    "published-date",
+    "publish-date",
+    "publish_date",
+    "date-published",
+];
 
 /// The longest byline text searched for a printed date.
 const MAX_DATELINE_BYTES: usize = 300;
@@ -1261,5 +1286,26 @@ mod tests {
         assert_eq!(iso_date("20240305").as_deref(), Some("2024-03-05"));
         assert_eq!(iso_date("March 5, 2024"), None);
         assert_eq!(iso_date("2024-"), None);
+    }
+
+    #[test]
+    fn meta_dates_under_a_prefix_or_written_for_people() {
+        let published = |head: &str| {
+            let html = format!("<html><head>{head}</head><body><p>Text.</p></body></html>");
+            crate::extract(html.as_bytes()).metadata.published
+        };
+        let meta = |name: &str, v: &str| format!("<meta name=\"{name}\" content=\"{v}\">");
+        assert_eq!(
+            published(&meta("w-published-date", "2025-05-27T06:03:43Z")).as_deref(),
+            Some("2025-05-27T06:03:43Z")
+        );
+        assert_eq!(
+            published(&meta("published", "July 17, 2025")).as_deref(),
+            Some("2025-07-17")
+        );
+        // A JSON-LD date that is not ISO is not read as one: the page's
+        // printed date is the better guess.
+        let ld = r#"<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"Jun 24"}</script>"#;
+        assert_eq!(published(ld), None);
     }
 }
