@@ -104,6 +104,62 @@ fn as_name(t: &str) -> Option<&str> {
     t.chars().any(char::is_alphabetic).then_some(t)
 }
 
+/// Whether a line of three words or more is mostly words that start in
+/// lower case: a sentence ("By submitting, I agree to the terms"), not a
+/// name, whose words are capitalized but for a particle or two ("Ludwig
+/// van der Rohe"). Words of scripts without case count as neither.
+fn is_sentence(t: &str) -> bool {
+    let initials = t.split_whitespace().filter_map(|w| w.chars().next());
+    let (mut lower, mut upper, mut words) = (0, 0, 0);
+    for c in initials {
+        words += 1;
+        lower += usize::from(c.is_lowercase());
+        upper += usize::from(c.is_uppercase());
+    }
+    words >= 3 && lower > upper
+}
+
+/// A byline's text without its "by" label: "By Jane Doe" and "Posted by
+/// Jane Doe" give "Jane Doe".
+fn unlabeled(t: &str) -> &str {
+    let lower = t.to_lowercase();
+    if lower.starts_with("by ") {
+        t[3..].trim()
+    } else if let Some(at) = lower.find(" by ")
+        && lower.len() == t.len()
+    {
+        // "Posted by Jane Doe", "Articles by Jane": the name after the label.
+        t[at + 4..].trim()
+    } else {
+        t
+    }
+}
+
+/// Whether a byline's text is a sentence with no name to open it: the
+/// element is prose ("By submitting, I agree to the <a>terms</a>"), and
+/// its links are no names either.
+fn is_prose_line(t: &str) -> bool {
+    let t = unlabeled(t.trim());
+    is_sentence(t) && leading_name(t).is_none()
+}
+
+/// The capitalized words a line opens with, when there are two or more
+/// ("Niko Matsakis" of "Niko Matsakis on behalf of"); one is a sentence's
+/// first word ("This review is ...").
+fn leading_name(t: &str) -> Option<&str> {
+    let mut end = 0;
+    let mut words = 0;
+    for w in t.split_whitespace() {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        // The word's end, as a byte offset into `t` (both borrow `t`).
+        end = w.as_ptr() as usize - t.as_ptr() as usize + w.len();
+        words += 1;
+    }
+    (words >= 2).then(|| t[..end].trim_end_matches([',', ';', ':']))
+}
+
 /// Whether a printed line opens with a count ("5 min read", "12
 /// replies"): a post's details set where its byline's name would be.
 fn is_count_line(t: &str) -> bool {
@@ -140,8 +196,10 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     // A short line under the headline that is a date ("Dec 12, 2025",
     // "Last updated: 3 March 2024"): the last resort.
     let mut headline_date = None;
-    // Visible elements read after the first `<h1>`, for both.
+    // Visible elements with text read after the first `<h1>`, for both,
+    // and all visible elements read (icons, wrappers).
     let mut after_h1: Option<usize> = None;
+    let mut visited_after_h1 = 0;
     let mut headline_byline = None;
     let mut label_seen = false;
     for id in dom.preorder(DOCUMENT) {
@@ -255,15 +313,20 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
         // ("Dec 12, 2025") and a byline printed without markup that says
         // so ("By Jane Doe", or a label such as "Written by" and the name
         // in the next element).
-        let near = after_h1.is_some_and(|n| n < MAX_HEADLINE_FOLLOWERS);
+        let near = after_h1.is_some_and(|n| n < MAX_HEADLINE_FOLLOWERS)
+            && visited_after_h1 < MAX_HEADLINE_ELEMENTS;
         let date_wanted = near && headline_date.is_none();
         let byline_wanted = near && headline_byline.is_none();
         if (date_wanted || byline_wanted)
             && e.hints & hints::HIDDEN == 0
             && let Some(n) = after_h1.as_mut()
         {
-            *n += 1;
-            let line = dom.short_text_content(id, MAX_BYLINE_LINE_BYTES);
+            visited_after_h1 += 1;
+            let line = dom.short_text_within(id, MAX_BYLINE_LINE_BYTES, MAX_LINE_NODES);
+            // Share buttons and icons are not lines: only text counts.
+            if line.as_deref().is_none_or(|t| !t.trim().is_empty()) {
+                *n += 1;
+            }
             if date_wanted {
                 headline_date = line
                     .as_deref()
@@ -386,6 +449,13 @@ const MAX_DATE_LINE_BYTES: usize = 48;
 
 /// How many elements after the first `<h1>` are read for a date line.
 const MAX_HEADLINE_FOLLOWERS: usize = 24;
+
+/// How many elements after the first `<h1>` are read at most, with text
+/// or without (a share bar's icons), so that the read stays short.
+const MAX_HEADLINE_ELEMENTS: usize = 256;
+
+/// Nodes read of one element for its line: more is a section, not a line.
+const MAX_LINE_NODES: usize = 64;
 
 /// An element's text for a printed date, unless it is longer than a
 /// byline (a byline class on a wrapper around the whole post): not read
@@ -569,18 +639,7 @@ fn shown_date_in(text: &str) -> Option<String> {
 /// Jane Doe" → "Jane Doe";
 /// nothing when the text is too long or short to be a name.
 fn author_name(text: &str) -> Option<String> {
-    let t = clean(text)?;
-    let lower = t.to_lowercase();
-    let t = if lower.starts_with("by ") {
-        t[3..].trim().to_string()
-    } else if let Some(at) = lower.find(" by ")
-        && lower.len() == t.len()
-    {
-        // "Posted by Jane Doe", "Articles by Jane": the name after the label.
-        t[at + 4..].trim().to_string()
-    } else {
-        t
-    };
+    let t = unlabeled(&clean(text)?).to_string();
     // A date ("August 28, 2025") sits where the name would, alone or
     // beside it ("Dec. 19, 2025 · Jane Doe"): the part without it.
     if shown_date_in(&t).is_some() {
@@ -591,6 +650,9 @@ fn author_name(text: &str) -> Option<String> {
     }
     let t = as_name(&t)?;
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    // A sentence that opens with a name keeps the name ("Niko Matsakis
+    // on behalf of the team").
+    let t = if is_sentence(t) { leading_name(t)? } else { t };
     (letters >= 3 && t.chars().count() <= MAX_AUTHOR_CHARS && !is_count_line(t))
         .then(|| t.to_string())
 }
@@ -663,6 +725,9 @@ fn byline_name(dom: &Dom, id: NodeId) -> Option<String> {
         }
         if let Some(name) = author_name(t) {
             return Some(name);
+        }
+        if is_prose_line(t) {
+            return None;
         }
     }
     None
@@ -1139,6 +1204,12 @@ mod tests {
         assert!(authors("", long).is_empty());
         let product = r#"<meta property="og:type" content="product">"#;
         assert!(authors(product, "<p>By Acme Tools</p>").is_empty());
+        // A sentence that opens with "By" is no byline, and its link is
+        // no name; one that opens with a name gives the name.
+        let terms = "<p>By submitting, you agree to our <a href=\"/t\">Privacy Notice</a></p>";
+        assert!(authors("", terms).is_empty());
+        let behalf = "<p>By Niko Matsakis on behalf of the <a href=\"/g\">Docs group</a></p>";
+        assert_eq!(authors("", behalf), ["Niko Matsakis"]);
         // Markup still comes first.
         let meta = r#"<meta name="author" content="Lena Park">"#;
         assert_eq!(authors(meta, "<p>By Mira Kovac</p>"), ["Lena Park"]);
@@ -1199,6 +1270,15 @@ mod tests {
             None
         );
         assert_eq!(under("Ana Ruiz"), None);
+        // A share bar's icons between the headline and the date are not
+        // lines read.
+        let icons = "<ul>".to_string()
+            + &"<li><a href=\"#s\"><svg><use href=\"#i\"></use></svg></a></li>".repeat(10)
+            + "</ul>";
+        let shared = format!(
+            "<h1>Notes from the harbour</h1>{icons}<p>Oct 20, 2025</p><p>The ice came early.</p>"
+        );
+        assert_eq!(published("", &shared).as_deref(), Some("2025-10-20"));
     }
 
     /// The page's one headline is its title when the markup's title

@@ -213,6 +213,30 @@ impl Dom {
         }
     }
 
+    /// The concatenated text of a subtree of at most `max_nodes` nodes
+    /// when it is at most `max` bytes long; stops reading as soon as it is
+    /// longer or larger.
+    pub(crate) fn short_text_within(
+        &self,
+        root: NodeId,
+        max: usize,
+        max_nodes: usize,
+    ) -> Option<String> {
+        let mut out = String::new();
+        for (i, id) in self.preorder(root).enumerate() {
+            if i >= max_nodes {
+                return None;
+            }
+            if let NodeData::Text { start, end } = self.node(id).data {
+                out.push_str(self.text_of(start, end));
+                if out.len() > max {
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+
     /// The concatenated text of a subtree when it is at most `max` bytes
     /// long; stops reading as soon as it is longer.
     pub(crate) fn short_text_content(&self, root: NodeId, max: usize) -> Option<String> {
