@@ -196,6 +196,9 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     // A short line under the headline that is a date ("Dec 12, 2025",
     // "Last updated: 3 March 2024"): the last resort.
     let mut headline_date = None;
+    // A date line set above the headline in its hero ("Dec 17, 2025"
+    // over the title): after the one below it.
+    let mut hero_date = None;
     // Visible elements with text read after the first `<h1>`, for both,
     // and all visible elements read (icons, wrappers).
     let mut after_h1: Option<usize> = None;
@@ -351,6 +354,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
         }
         if e.tag == Tag::H1 && after_h1.is_none() {
             after_h1 = Some(0);
+            hero_date = date_above(dom, id);
         }
         // Only the first few candidates are read: each read walks a subtree.
         if byline.is_none()
@@ -416,7 +420,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
         }
     }
     if m.published.is_none() && m.modified.is_none() {
-        m.published = shown_date.or(headline_date);
+        m.published = shown_date.or(headline_date).or(hero_date);
     }
     m
 }
@@ -449,6 +453,53 @@ const MAX_DATE_LINE_BYTES: usize = 48;
 
 /// How many elements after the first `<h1>` are read for a date line.
 const MAX_HEADLINE_FOLLOWERS: usize = 24;
+
+/// A date line among the elements just before the headline, inside the
+/// small box around it (its hero: the headline, a kicker, a date), up to
+/// [`HERO_LEVELS`] boxes out. A line before the headline in the page's
+/// body is a banner's or a menu's, not the story's, and is not read.
+fn date_above(dom: &Dom, h1: NodeId) -> Option<String> {
+    let mut child = h1;
+    for _ in 0..HERO_LEVELS {
+        let parent = dom.node(child).parent;
+        let small = parent != DOCUMENT
+            && parent != NONE
+            && !matches!(dom.tag(parent), Some(Tag::Body | Tag::Html | Tag::Main))
+            && dom
+                .short_text_within(parent, MAX_HERO_BYTES, MAX_HERO_NODES)
+                .is_some();
+        if !small {
+            return None;
+        }
+        let mut s = dom.node(child).prev;
+        for _ in 0..MAX_HERO_LINES {
+            if s == NONE {
+                break;
+            }
+            if dom.element(s).is_some_and(|e| e.hints & hints::HIDDEN == 0) {
+                let line = dom.short_text_within(s, MAX_DATE_LINE_BYTES, MAX_LINE_NODES);
+                if let Some(d) = line.as_deref().and_then(shown_date_in) {
+                    return Some(d);
+                }
+            }
+            s = dom.node(s).prev;
+        }
+        child = parent;
+    }
+    None
+}
+
+/// How many boxes out from the headline its hero is looked for.
+const HERO_LEVELS: usize = 2;
+
+/// A headline's hero holds this much text at most...
+const MAX_HERO_BYTES: usize = 1024;
+
+/// ...in this many nodes at most.
+const MAX_HERO_NODES: usize = 512;
+
+/// How many elements before the headline, per box, are read for a date.
+const MAX_HERO_LINES: usize = 8;
 
 /// How many elements after the first `<h1>` are read at most, with text
 /// or without (a share bar's icons), so that the read stays short.
@@ -1279,6 +1330,23 @@ mod tests {
             "<h1>Notes from the harbour</h1>{icons}<p>Oct 20, 2025</p><p>The ice came early.</p>"
         );
         assert_eq!(published("", &shared).as_deref(), Some("2025-10-20"));
+        // A date set above the headline in the headline's own box is the
+        // story's; the line below wins when there is one.
+        let hero = |below: &str| {
+            published(
+                "",
+                &format!(
+                    "<p>Sale ends 1 May 2026</p><div class=\"hero\"><a href=\"/blog\">Back to blog</a>\
+                     <p>Dec 17, 2025</p><h1>Notes from the harbour</h1>{below}</div>\
+                     <p>The ice came early this year.</p>"
+                ),
+            )
+        };
+        assert_eq!(hero("").as_deref(), Some("2025-12-17"));
+        assert_eq!(
+            hero("<p>Updated Jan 5, 2026</p>").as_deref(),
+            Some("2026-01-05")
+        );
     }
 
     /// The page's one headline is its title when the markup's title
