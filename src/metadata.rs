@@ -99,7 +99,7 @@ fn as_name(t: &str) -> Option<&str> {
         return None;
     }
     let t = t
-        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@')
+        .trim_start_matches(|c: char| !(c.is_alphabetic() || c.is_ascii_digit() || c == '@'))
         .trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'']);
     t.chars().any(char::is_alphabetic).then_some(t)
 }
@@ -113,10 +113,32 @@ fn is_sentence(t: &str) -> bool {
     let (mut lower, mut upper, mut words) = (0, 0, 0);
     for c in initials {
         words += 1;
-        lower += usize::from(c.is_lowercase());
-        upper += usize::from(c.is_uppercase());
+        lower += usize::from(is_lower(c));
+        upper += usize::from(is_upper(c));
     }
     words >= 3 && lower > upper
+}
+
+/// Whether a letter is a capital: it changes in lower case. (Read from
+/// the case mapping the crate already carries, not from Unicode's case
+/// property tables, which would weigh on the WebAssembly build.)
+fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        c.to_lowercase().next() != Some(c)
+    }
+}
+
+/// Whether a letter is a small letter of a script with case: Latin,
+/// Greek, Cyrillic and Armenian (the scripts below U+0530) have it;
+/// Hebrew, Arabic, Indic and CJK letters are of neither case.
+fn is_lower(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_lowercase()
+    } else {
+        c < '\u{0530}' && c.is_alphabetic() && !is_upper(c)
+    }
 }
 
 /// A byline's text without its "by" label: "By Jane Doe" and "Posted by
@@ -150,7 +172,7 @@ fn leading_name(t: &str) -> Option<&str> {
     let mut end = 0;
     let mut words = 0;
     for w in t.split_whitespace() {
-        if !w.chars().next().is_some_and(char::is_uppercase) {
+        if !w.chars().next().is_some_and(is_upper) {
             break;
         }
         // The word's end, as a byte offset into `t` (both borrow `t`).
@@ -165,8 +187,9 @@ fn leading_name(t: &str) -> Option<&str> {
 fn is_count_line(t: &str) -> bool {
     let mut words = t.split_whitespace();
     words.next().is_some_and(|w| {
-        w.starts_with(|c: char| c.is_numeric())
-            && w.chars().all(|c| c.is_numeric() || matches!(c, '.' | ','))
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
     }) && words.next().is_some()
 }
 
@@ -1261,6 +1284,10 @@ mod tests {
         assert!(authors("", terms).is_empty());
         let behalf = "<p>By Niko Matsakis on behalf of the <a href=\"/g\">Docs group</a></p>";
         assert_eq!(authors("", behalf), ["Niko Matsakis"]);
+        // Scripts without case have no sentence case to tell.
+        assert_eq!(authors("", "<p>By سارة بن علي</p>"), ["سارة بن علي"]);
+        let cyrillic = "<p>By отправляя форму, вы соглашаетесь с <a href=\"/t\">Условиями</a></p>";
+        assert!(authors("", cyrillic).is_empty());
         // Markup still comes first.
         let meta = r#"<meta name="author" content="Lena Park">"#;
         assert_eq!(authors(meta, "<p>By Mira Kovac</p>"), ["Lena Park"]);
