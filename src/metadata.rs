@@ -470,8 +470,8 @@ const PUBLISHED_SUFFIXES: [&str; 5] = [
 /// The longest byline text searched for a printed date.
 const MAX_DATELINE_BYTES: usize = 300;
 
-/// A date line under the headline is this short at most: the date and a
-/// label, not a sentence that mentions a date.
+/// A date line under (or over) the headline is this short at most: the
+/// date and a label, not a sentence that mentions a date.
 const MAX_DATE_LINE_BYTES: usize = 48;
 
 /// How many elements after the first `<h1>` are read for a date line.
@@ -494,15 +494,17 @@ fn date_above(dom: &Dom, h1: NodeId) -> Option<String> {
         if !small {
             return None;
         }
+        // Elements only: the white space between them is no line.
         let mut s = dom.node(child).prev;
-        for _ in 0..MAX_HERO_LINES {
-            if s == NONE {
-                break;
-            }
-            if dom.element(s).is_some_and(|e| e.hints & hints::HIDDEN == 0) {
-                let line = dom.short_text_within(s, MAX_DATE_LINE_BYTES, MAX_LINE_NODES);
-                if let Some(d) = line.as_deref().and_then(shown_date_in) {
-                    return Some(d);
+        let mut lines = 0;
+        while s != NONE && lines < MAX_HERO_LINES {
+            if let Some(e) = dom.element(s) {
+                lines += 1;
+                if e.hints & hints::HIDDEN == 0 {
+                    let line = dom.short_text_within(s, MAX_DATE_LINE_BYTES, MAX_LINE_NODES);
+                    if let Some(d) = line.as_deref().and_then(shown_date_in) {
+                        return Some(d);
+                    }
                 }
             }
             s = dom.node(s).prev;

@@ -240,16 +240,7 @@ impl Dom {
     /// The concatenated text of a subtree when it is at most `max` bytes
     /// long; stops reading as soon as it is longer.
     pub(crate) fn short_text_content(&self, root: NodeId, max: usize) -> Option<String> {
-        let mut out = String::new();
-        for id in self.preorder(root) {
-            if let NodeData::Text { start, end } = self.node(id).data {
-                out.push_str(self.text_of(start, end));
-                if out.len() > max {
-                    return None;
-                }
-            }
-        }
-        Some(out)
+        self.short_text_within(root, max, usize::MAX)
     }
 
     /// The concatenated text of a subtree.
