@@ -348,7 +348,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             && let Some(n) = after_h1.as_mut()
         {
             visited_after_h1 += 1;
-            let line = dom.short_text_within(id, MAX_BYLINE_LINE_BYTES, MAX_LINE_NODES);
+            let line = dom.short_line(id, MAX_BYLINE_LINE_BYTES, MAX_LINE_NODES);
             // Share buttons and icons are not lines: only text counts.
             if line.as_deref().is_none_or(|t| !t.trim().is_empty()) {
                 *n += 1;
@@ -489,7 +489,7 @@ fn date_above(dom: &Dom, h1: NodeId) -> Option<String> {
             && parent != NONE
             && !matches!(dom.tag(parent), Some(Tag::Body | Tag::Html | Tag::Main))
             && dom
-                .short_text_within(parent, MAX_HERO_BYTES, MAX_HERO_NODES)
+                .short_line(parent, MAX_HERO_BYTES, MAX_HERO_NODES)
                 .is_some();
         if !small {
             return None;
@@ -501,7 +501,7 @@ fn date_above(dom: &Dom, h1: NodeId) -> Option<String> {
             if let Some(e) = dom.element(s) {
                 lines += 1;
                 if e.hints & hints::HIDDEN == 0 {
-                    let line = dom.short_text_within(s, MAX_DATE_LINE_BYTES, MAX_LINE_NODES);
+                    let line = dom.short_line(s, MAX_DATE_LINE_BYTES, MAX_LINE_NODES);
                     if let Some(d) = line.as_deref().and_then(shown_date_in) {
                         return Some(d);
                     }
@@ -537,7 +537,7 @@ const MAX_LINE_NODES: usize = 64;
 /// byline (a byline class on a wrapper around the whole post): not read
 /// past that.
 fn short_text(dom: &Dom, id: NodeId) -> Option<String> {
-    dom.short_text_content(id, MAX_DATELINE_BYTES)
+    dom.short_line(id, MAX_DATELINE_BYTES, usize::MAX)
 }
 
 /// Month names, lower-cased, with their numbers: English (with its
@@ -1359,6 +1359,13 @@ mod tests {
             "<h1>Notes from the harbour</h1>{icons}<p>Oct 20, 2025</p><p>The ice came early.</p>"
         );
         assert_eq!(published("", &shared).as_deref(), Some("2025-10-20"));
+        // A template's indentation is no length: the line is read as shown.
+        let pad = " ".repeat(30);
+        let indented = format!(
+            "<h1>Notes from the harbour</h1><p>{pad}Dec 26, 2025{pad}<span>&bull;</span>{pad}\
+             Mira Lind{pad}</p><p>The ice came early.</p>"
+        );
+        assert_eq!(published("", &indented).as_deref(), Some("2025-12-26"));
         // A date set above the headline in the headline's own box is the
         // story's; the line below wins when there is one.
         let hero = |below: &str| {

@@ -213,40 +213,54 @@ impl Dom {
         }
     }
 
-    /// The concatenated text of a subtree of at most `max_nodes` nodes
-    /// when it is at most `max` bytes long; stops reading as soon as it is
-    /// longer or larger.
-    pub(crate) fn short_text_within(
-        &self,
-        root: NodeId,
-        max: usize,
-        max_nodes: usize,
-    ) -> Option<String> {
+    /// The text of a subtree as a line: its runs of white space (a
+    /// template's indentation) read as one space, trimmed; `None` when
+    /// that line is longer than `max` bytes, the subtree larger than
+    /// `max_nodes` nodes or its raw text longer than [`LINE_RAW_FACTOR`]
+    /// times `max` (so that a run of spaces is not read to its end).
+    pub(crate) fn short_line(&self, root: NodeId, max: usize, max_nodes: usize) -> Option<String> {
         let mut out = String::new();
+        let mut space = false;
+        let mut raw = 0usize;
         for (i, id) in self.preorder(root).enumerate() {
             if i >= max_nodes {
                 return None;
             }
-            if let NodeData::Text { start, end } = self.node(id).data {
-                out.push_str(self.text_of(start, end));
-                if out.len() > max {
-                    return None;
+            let NodeData::Text { start, end } = self.node(id).data else {
+                continue;
+            };
+            let text = self.text_of(start, end);
+            raw += text.len();
+            if raw > max.saturating_mul(LINE_RAW_FACTOR) {
+                return None;
+            }
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    space = !out.is_empty();
+                } else {
+                    if space {
+                        out.push(' ');
+                        space = false;
+                    }
+                    out.push(c);
                 }
+            }
+            if out.len() > max {
+                return None;
             }
         }
         Some(out)
     }
 
-    /// The concatenated text of a subtree when it is at most `max` bytes
-    /// long; stops reading as soon as it is longer.
-    pub(crate) fn short_text_content(&self, root: NodeId, max: usize) -> Option<String> {
-        self.short_text_within(root, max, usize::MAX)
-    }
-
     /// The concatenated text of a subtree.
     pub(crate) fn text_content(&self, root: NodeId) -> String {
-        self.short_text_content(root, usize::MAX)
-            .unwrap_or_default()
+        let mut out = String::new();
+        for id in self.preorder(root) {
+            if let NodeData::Text { start, end } = self.node(id).data {
+                out.push_str(self.text_of(start, end));
+            }
+        }
+        out
     }
 }
 
@@ -326,6 +340,10 @@ impl<'a> Source<'a> {
         Source::Undecoded(encoding, bytes, &crate::decode::CODEC)
     }
 }
+
+/// How much raw text (white space included) a [`Dom::short_line`] of
+/// `max` bytes reads at most, as a multiple of `max`.
+pub(crate) const LINE_RAW_FACTOR: usize = 16;
 
 /// Parses a page into a [`Dom`], honouring the node and depth limits.
 pub(crate) fn parse(source: Source<'_>, options: &Options) -> Dom {
@@ -643,5 +661,33 @@ mod tests {
         );
         assert!(!flatten_below(&mut dom.nodes, 5));
         assert_eq!(dom.text_content(DOCUMENT), "one two");
+    }
+
+    /// A line is read as shown: white space runs are one space, and the
+    /// limits hold on the shown text, the nodes and the raw text.
+    #[test]
+    fn short_lines_read_white_space_as_shown() {
+        let pad = " ".repeat(40);
+        let html = format!("<p>{pad}Dec 26,\n\t2025{pad}<b>\u{2022}</b>{pad}Mira Lind{pad}</p>");
+        let dom = parse(Source::Text(&html), &Options::default());
+        let p = dom
+            .preorder(DOCUMENT)
+            .find(|&id| dom.tag(id) == Some(Tag::P))
+            .unwrap();
+        assert_eq!(
+            dom.short_line(p, 48, 64).as_deref(),
+            Some("Dec 26, 2025 \u{2022} Mira Lind")
+        );
+        assert_eq!(dom.short_line(p, 10, 64), None);
+        assert_eq!(dom.short_line(p, 48, 2), None);
+        // Raw text past 16 times the limit is not read to its end.
+        let spaces = format!("<p>a{}b</p>", " ".repeat(1000));
+        let dom = parse(Source::Text(&spaces), &Options::default());
+        let p = dom
+            .preorder(DOCUMENT)
+            .find(|&id| dom.tag(id) == Some(Tag::P))
+            .unwrap();
+        assert_eq!(dom.short_line(p, 48, 64), None);
+        assert_eq!(dom.short_line(p, 100, 64).as_deref(), Some("a b"));
     }
 }
