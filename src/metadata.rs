@@ -535,8 +535,20 @@ const MAX_LINE_NODES: usize = 64;
 
 /// An element's text for a printed date, unless it is longer than a
 /// byline (a byline class on a wrapper around the whole post): not read
-/// past that.
+/// past that. Measured on the raw text, indentation included: measured
+/// as shown, the wrappers around a post's whole header came in, whose
+/// first date is not always the post's (one page gained a date, one lost
+/// its right one).
 fn short_text(dom: &Dom, id: NodeId) -> Option<String> {
+    let mut raw = 0usize;
+    for n in dom.preorder(id) {
+        if let NodeData::Text { start, end } = dom.node(n).data {
+            raw += (end - start) as usize;
+            if raw > MAX_DATELINE_BYTES {
+                return None;
+            }
+        }
+    }
     dom.short_line(id, MAX_DATELINE_BYTES, usize::MAX)
 }
 

@@ -217,9 +217,11 @@ impl Dom {
     /// template's indentation) read as one space, trimmed; `None` when
     /// that line is longer than `max` bytes, the subtree larger than
     /// `max_nodes` nodes or its raw text longer than [`LINE_RAW_FACTOR`]
-    /// times `max` (so that a run of spaces is not read to its end).
+    /// times `max` (so that a run of spaces is not read to its end). Stops
+    /// as soon as the line is too long.
     pub(crate) fn short_line(&self, root: NodeId, max: usize, max_nodes: usize) -> Option<String> {
-        let mut out = String::new();
+        // One allocation for a line of a few words; a longer one grows.
+        let mut out = String::with_capacity(max.min(LINE_CAPACITY));
         let mut space = false;
         let mut raw = 0usize;
         for (i, id) in self.preorder(root).enumerate() {
@@ -234,19 +236,24 @@ impl Dom {
             if raw > max.saturating_mul(LINE_RAW_FACTOR) {
                 return None;
             }
-            for c in text.chars() {
-                if c.is_whitespace() {
-                    space = !out.is_empty();
-                } else {
-                    if space {
-                        out.push(' ');
-                        space = false;
-                    }
-                    out.push(c);
+            // Words of one node are one space apart; a node joins the one
+            // before it with a space only where either has white space at
+            // their meeting.
+            let lead = text.starts_with(char::is_whitespace);
+            let mut first = true;
+            for w in text.split_whitespace() {
+                if !out.is_empty() && (!first || lead || space) {
+                    out.push(' ');
+                }
+                space = false;
+                first = false;
+                out.push_str(w);
+                if out.len() > max {
+                    return None;
                 }
             }
-            if out.len() > max {
-                return None;
+            if text.ends_with(char::is_whitespace) {
+                space = true;
             }
         }
         Some(out)
@@ -343,7 +350,10 @@ impl<'a> Source<'a> {
 
 /// How much raw text (white space included) a [`Dom::short_line`] of
 /// `max` bytes reads at most, as a multiple of `max`.
-pub(crate) const LINE_RAW_FACTOR: usize = 16;
+pub(crate) const LINE_RAW_FACTOR: usize = 4;
+
+/// The bytes a [`Dom::short_line`] reserves at first.
+const LINE_CAPACITY: usize = 64;
 
 /// Parses a page into a [`Dom`], honouring the node and depth limits.
 pub(crate) fn parse(source: Source<'_>, options: &Options) -> Dom {
@@ -680,7 +690,8 @@ mod tests {
         );
         assert_eq!(dom.short_line(p, 10, 64), None);
         assert_eq!(dom.short_line(p, 48, 2), None);
-        // Raw text past 16 times the limit is not read to its end.
+        // Raw text past LINE_RAW_FACTOR times the limit is not read to
+        // its end.
         let spaces = format!("<p>a{}b</p>", " ".repeat(1000));
         let dom = parse(Source::Text(&spaces), &Options::default());
         let p = dom
@@ -688,6 +699,16 @@ mod tests {
             .find(|&id| dom.tag(id) == Some(Tag::P))
             .unwrap();
         assert_eq!(dom.short_line(p, 48, 64), None);
-        assert_eq!(dom.short_line(p, 100, 64).as_deref(), Some("a b"));
+        assert_eq!(dom.short_line(p, 300, 64).as_deref(), Some("a b"));
+        // Words split over elements stay one word.
+        let dom = parse(
+            Source::Text("<p>Dec<b>26</b> <i>2025 </i>x</p>"),
+            &Options::default(),
+        );
+        let p = dom
+            .preorder(DOCUMENT)
+            .find(|&id| dom.tag(id) == Some(Tag::P))
+            .unwrap();
+        assert_eq!(dom.short_line(p, 48, 64).as_deref(), Some("Dec26 2025 x"));
     }
 }
