@@ -263,13 +263,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                         }
                     }
                     "og:image" | "twitter:image" | "og:image:url" => set(&mut m.image, v),
-                    "article:published_time"
-                    | "og:published_time"
-                    | "published_time"
-                    | "publish_date"
-                    | "publish-date"
-                    | "published-date"
-                    | "citation_publication_date"
+                    "citation_publication_date"
                     | "datepublished"
                     | "date"
                     | "pubdate"
@@ -281,7 +275,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                     | "parsely-pub-date"
                     | "article.published"
                     | "published" => set_meta_date(&mut m.published, v),
-                    // A site's own prefix on a common name
+                    // A common name's ending after a site's own prefix
                     // (`w-published-date`, `og:article:published_time`).
                     k if PUBLISHED_SUFFIXES.iter().any(|s| k.ends_with(s)) => {
                         set_meta_date(&mut m.published, v);
@@ -457,8 +451,8 @@ fn set_meta_date(slot: &mut Option<String>, v: &str) {
     }
 }
 
-/// Endings of meta names that give the publication date under a site's
-/// own prefix.
+/// Endings of meta names that give the publication date, alone
+/// (`published_time`) or under a prefix (`article:published_time`).
 const PUBLISHED_SUFFIXES: [&str; 5] = [
     "published_time",
     "published-date",
@@ -540,16 +534,7 @@ const MAX_LINE_NODES: usize = 64;
 /// first date is not always the post's (one page gained a date, one lost
 /// its right one).
 fn short_text(dom: &Dom, id: NodeId) -> Option<String> {
-    let mut raw = 0usize;
-    for n in dom.preorder(id) {
-        if let NodeData::Text { start, end } = dom.node(n).data {
-            raw += (end - start) as usize;
-            if raw > MAX_DATELINE_BYTES {
-                return None;
-            }
-        }
-    }
-    dom.short_line(id, MAX_DATELINE_BYTES, usize::MAX)
+    dom.short_line_raw(id, MAX_DATELINE_BYTES, MAX_DATELINE_BYTES, usize::MAX)
 }
 
 /// Month names, lower-cased, with their numbers: English (with its

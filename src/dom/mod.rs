@@ -220,6 +220,18 @@ impl Dom {
     /// times `max` (so that a run of spaces is not read to its end). Stops
     /// as soon as the line is too long.
     pub(crate) fn short_line(&self, root: NodeId, max: usize, max_nodes: usize) -> Option<String> {
+        self.short_line_raw(root, max, max.saturating_mul(LINE_RAW_FACTOR), max_nodes)
+    }
+
+    /// [`Dom::short_line`] with its own bound on the raw text: `None` past
+    /// `max_raw` raw bytes (indentation included), whatever the line.
+    pub(crate) fn short_line_raw(
+        &self,
+        root: NodeId,
+        max: usize,
+        max_raw: usize,
+        max_nodes: usize,
+    ) -> Option<String> {
         // One allocation for a line of a few words; a longer one grows.
         let mut out = String::with_capacity(max.min(LINE_CAPACITY));
         let mut space = false;
@@ -233,7 +245,7 @@ impl Dom {
             };
             let text = self.text_of(start, end);
             raw += text.len();
-            if raw > max.saturating_mul(LINE_RAW_FACTOR) {
+            if raw > max_raw {
                 return None;
             }
             // Words of one node are one space apart; a node joins the one
