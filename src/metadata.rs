@@ -7,14 +7,15 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use crate::dom::{Attr, DOCUMENT, Dom, NONE, NodeData, NodeId, Tag, hints};
-use crate::score::is_product_type;
+use crate::score::{is_product_type, word_overlap};
 use crate::{Hints, Metadata};
 
 /// Longest value we keep for a short field; longer ones are not titles.
 const MAX_FIELD: usize = 1000;
 
 fn clean(s: &str) -> Option<String> {
-    let s = unescape(s);
+    // Twice: some sites escape twice (`&amp;#8230;`).
+    let s = unescape(&unescape(s)).into_owned();
     let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!s.is_empty() && s.len() <= MAX_FIELD).then_some(s)
 }
@@ -202,6 +203,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     let mut names = LdNames {
         roots: &lds,
         map: None,
+        alt_title: None,
     };
     for v in &lds {
         json_ld(v, &mut m, &mut names);
@@ -410,7 +412,16 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             }
         }
     }
-    // JSON-LD headline, then OpenGraph, then <title>, then the first <h1>.
+    // JSON-LD headline, then OpenGraph, then <title>, then the first <h1>;
+    // the JSON-LD object's name when it is most of the page's title and
+    // the headline shares little with it (a description, not a title).
+    let shown = og_title.as_deref().or(title_tag.as_deref());
+    if let (Some(t), Some(alt), Some(shown)) = (&m.title, names.alt_title, shown)
+        && word_overlap(t, shown) < crate::score::weights::TITLE_WORDS_SHARE
+        && word_overlap(shown, alt) >= crate::score::weights::TITLE_WORDS_SHARE
+    {
+        m.title = clean(alt);
+    }
     if m.title.is_none() {
         m.title = og_title.or(title_tag).or(h1);
     }
@@ -909,6 +920,10 @@ fn content_type(v: &Value) -> Option<&str> {
 struct LdNames<'a> {
     roots: &'a [Value],
     map: Option<HashMap<&'a str, &'a str>>,
+    /// The `name` of the object whose `headline` is the title: the title
+    /// when the headline is a description (Wikipedia's is Wikidata's
+    /// "Wikimedia list article").
+    alt_title: Option<&'a str>,
 }
 
 impl<'a> LdNames<'a> {
@@ -1028,8 +1043,10 @@ fn json_ld<'a>(root: &'a Value, m: &mut Metadata, names: &mut LdNames<'a>) {
             }
             if let Some(h) = o.get("headline").or_else(|| o.get("name")).and_then(str_of)
                 && !is_page
+                && m.title.is_none()
             {
                 set(&mut m.title, h);
+                names.alt_title = o.get("name").and_then(str_of);
             }
             if let Some(d) = o
                 .get("datePublished")
@@ -1416,6 +1433,40 @@ mod tests {
         assert!(title(seo, other).unwrap().starts_with("Ferry Delays"));
         let two = format!("{h1}<h1>Why the ice came early, part two</h1>");
         assert!(title(seo, &two).unwrap().starts_with("Ferry Delays"));
+    }
+
+    /// A JSON-LD headline is the title unless it is a description that
+    /// shares nothing with the page's title and the object's name is that
+    /// title; a headline escaped twice is decoded twice.
+    #[test]
+    fn the_json_ld_name_when_the_headline_is_a_description() {
+        let title = |json: &str, head: &str| {
+            let html = format!(
+                "<html><head><script type=\"application/ld+json\">{json}</script>{head}\
+                 </head><body><p>x</p></body></html>"
+            );
+            crate::extract(html.as_bytes()).metadata.title
+        };
+        let wiki = r#"{"@type":"Article","name":"List of lighthouses","headline":"Wikimedia list article"}"#;
+        let tag = "<title>List of lighthouses - Encyclopedia</title>";
+        assert_eq!(title(wiki, tag).as_deref(), Some("List of lighthouses"));
+        // Without a page title to compare with, or with a site name as
+        // the object's name, the headline stays.
+        assert_eq!(title(wiki, "").as_deref(), Some("Wikimedia list article"));
+        let site = r#"{"@type":"Article","name":"Bay News","headline":"Harbour deals"}"#;
+        let tag = "<title>Ferry discounts and coupons for winter | Bay News</title>";
+        assert_eq!(title(site, tag).as_deref(), Some("Harbour deals"));
+        let reworded = r#"{"@type":"Article","name":"Ice: why it came early","headline":"Why the ice came early this year"}"#;
+        let tag = "<title>Ice: why it came early</title>";
+        assert_eq!(
+            title(reworded, tag).as_deref(),
+            Some("Why the ice came early this year")
+        );
+        let twice = r#"{"@type":"Article","headline":"And finally&amp;#8230; the ice"}"#;
+        assert_eq!(
+            title(twice, "").as_deref(),
+            Some("And finally\u{2026} the ice")
+        );
     }
 
     #[test]

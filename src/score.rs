@@ -10,7 +10,7 @@ use crate::dom::{Dom, Element, NONE, NodeId, Tag, hints};
 use crate::{BlockKind, Metadata, Options, Preset, Reason, Signal};
 
 /// The tuning constants, in one place.
-mod weights {
+pub(crate) mod weights {
     /// Link text counts against a container this many times its length:
     /// a menu of 100 link letters outweighs 150 letters of prose.
     pub const LINK_PENALTY: f32 = 1.5;
@@ -2181,7 +2181,7 @@ fn keep_inline_lists(page: &mut Page) {
 /// repeats it before any kept paragraph.
 /// The share of `a`'s words (letters and digits, lower-cased) that `b`
 /// has too.
-fn word_overlap(a: &str, b: &str) -> f32 {
+pub(crate) fn word_overlap(a: &str, b: &str) -> f32 {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
