@@ -430,11 +430,16 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     }
     // A product's "By Acme" names its maker, not an author.
     let product = m.page_type.as_deref().is_some_and(is_product_type);
-    // A visible byline when no markup names the author.
-    if m.authors.is_empty()
+    // A visible byline when no markup names the author, or when the
+    // markup's only author is the site itself (a publisher's default).
+    let site_only = match (&m.authors[..], &m.site_name) {
+        ([a], Some(site)) => a.eq_ignore_ascii_case(site),
+        _ => false,
+    };
+    if (m.authors.is_empty() || site_only)
         && let Some(b) = byline.or(headline_byline.filter(|_| !product))
     {
-        m.authors.push(b);
+        m.authors = vec![b];
     }
     if m.canonical_url.is_none()
         && let Some(u) = hints.url()
@@ -737,8 +742,18 @@ fn author_name(text: &str) -> Option<String> {
     // A sentence that opens with a name keeps the name ("Niko Matsakis
     // on behalf of the team").
     let t = if is_sentence(t) { leading_name(t)? } else { t };
-    (letters >= 3 && t.chars().count() <= MAX_AUTHOR_CHARS && !is_count_line(t))
-        .then(|| t.to_string())
+    (letters >= 3
+        && t.chars().count() <= MAX_AUTHOR_CHARS
+        && !is_count_line(t)
+        && !is_day_of_month(t))
+    .then(|| t.to_string())
+}
+
+/// Whether a line ends in a day and a month without a year ("Mar 6",
+/// "11 Jul"): a post's date where its author's name would be. Read as a
+/// date once a year is put after it.
+fn is_day_of_month(t: &str) -> bool {
+    shown_date_in(&format!("{t} 2000")).is_some()
 }
 
 /// A byline line under the headline is this short at most.
@@ -1171,6 +1186,30 @@ mod tests {
             ["Sam Lee"]
         );
         assert!(authors("<p><a href=\"/authors/\">All our writers</a></p>").is_empty());
+    }
+
+    /// The site named as the author (a publisher's default) gives way to
+    /// the byline printed on the page; a day and a month where the name
+    /// would be are a date.
+    #[test]
+    fn the_byline_over_the_site_named_as_author() {
+        let authors = |head: &str, body: &str| {
+            let html = format!(
+                "<html><head><meta property=\"og:site_name\" content=\"Bay News\">{head}\
+                 </head><body>{body}<p>Text of the post.</p></body></html>"
+            );
+            crate::extract(html.as_bytes()).metadata.authors
+        };
+        let site = "<meta name=\"author\" content=\"Bay News\">";
+        let byline = "<p>By <a rel=\"author\" href=\"/a/ana\">Ana Ruiz</a></p>";
+        assert_eq!(authors(site, byline), ["Ana Ruiz"]);
+        // The site alone stays; a person in the markup is not replaced.
+        assert_eq!(authors(site, ""), ["Bay News"]);
+        let person = "<meta name=\"author\" content=\"Sam Lee\">";
+        assert_eq!(authors(person, byline), ["Sam Lee"]);
+        let dated = "<p class=\"byline\"><a rel=\"author\" href=\"/a\">Mar 6</a></p>";
+        assert!(authors("", dated).is_empty());
+        assert!(super::is_day_of_month("11 Jul") && !super::is_day_of_month("Julia 11b"));
     }
 
     #[test]
