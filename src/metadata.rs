@@ -218,6 +218,9 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     // used when no markup gives one.
     let mut shown_date = None;
     let mut date_tries = 0;
+    // A date in a dateline further down (the article's end, a meta box
+    // after a long lead): after the headline's.
+    let mut late_date = None;
     // A short line under the headline that is a date ("Dec 12, 2025",
     // "Last updated: 3 March 2024"): the last resort.
     let mut headline_date = None;
@@ -385,12 +388,18 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             byline = byline_name(dom, id);
         }
         if shown_date.is_none()
-            && date_tries < MAX_BYLINE_TRIES
+            && late_date.is_none()
+            && date_tries < MAX_DATE_TRIES
             && e.hints & hints::BYLINE != 0
             && e.hints & hints::HIDDEN == 0
         {
             date_tries += 1;
-            shown_date = short_text(dom, id).as_deref().and_then(shown_date_in);
+            let d = short_text(dom, id).as_deref().and_then(shown_date_in);
+            if date_tries <= MAX_BYLINE_TRIES {
+                shown_date = d;
+            } else {
+                late_date = d;
+            }
         }
         if let Some(prop) = e.attr(Attr::Itemprop)
             && e.tag != Tag::Meta
@@ -453,7 +462,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
         }
     }
     if m.published.is_none() && m.modified.is_none() {
-        m.published = shown_date.or(headline_date).or(hero_date);
+        m.published = shown_date.or(headline_date).or(hero_date).or(late_date);
     }
     m
 }
@@ -850,6 +859,10 @@ fn hidden_within(dom: &Dom, mut n: NodeId, root: NodeId) -> bool {
 
 /// How many byline-like elements are read before giving up.
 const MAX_BYLINE_TRIES: usize = 5;
+
+/// Dateline candidates read at most, the first [`MAX_BYLINE_TRIES`] of
+/// them before the headline's date, the others after it.
+const MAX_DATE_TRIES: usize = 10;
 
 /// Bylines longer than this are sentences, not names.
 const MAX_AUTHOR_CHARS: usize = 60;
@@ -1346,6 +1359,27 @@ mod tests {
         // Markup still comes first.
         let meta = r#"<meta name="author" content="Lena Park">"#;
         assert_eq!(authors(meta, "<p>By Mira Kovac</p>"), ["Lena Park"]);
+    }
+
+    /// A dateline far below the headline (at the article's end), past
+    /// the first few boxes named as metadata: the page's date when none
+    /// is printed under the headline.
+    #[test]
+    fn a_dateline_far_down_after_the_headline_date() {
+        let published = |under: &str| {
+            let tags = "<span class=\"meta\">Essay</span>".repeat(6);
+            let text = "<p>A line of the essay, long enough to read.</p>".repeat(30);
+            let html = format!(
+                "<html><body>{tags}<h1>Coffee and goats</h1>{under}{text}\
+                 <p class=\"date\">Feb 2, 2023</p></body></html>"
+            );
+            crate::extract(html.as_bytes()).metadata.published
+        };
+        assert_eq!(published("").as_deref(), Some("2023-02-02"));
+        assert_eq!(
+            published("<p>Jan 5, 2024</p>").as_deref(),
+            Some("2024-01-05")
+        );
     }
 
     #[test]
