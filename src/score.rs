@@ -1664,11 +1664,22 @@ fn unmarked(s: &str) -> std::borrow::Cow<'_, str> {
 fn drop_copies(page: &mut Page) {
     // Only the few longest blocks are checked, so the cost stays linear in
     // the page's text.
-    let mut long: Vec<usize> = (0..page.blocks.len())
-        .filter(|&i| page.blocks[i].kept && page.blocks[i].len >= weights::COPY_MIN_LEN)
-        .collect();
-    long.sort_by_key(|&i| std::cmp::Reverse(page.blocks[i].len));
-    long.truncate(weights::COPY_CHECKS);
+    // The longest first, the earlier of two as long: kept in order as
+    // they come (a few slots, no sort routine in the WebAssembly build).
+    let mut long: Vec<usize> = Vec::with_capacity(weights::COPY_CHECKS + 1);
+    for (i, b) in page.blocks.iter().enumerate() {
+        if !b.kept || b.len < weights::COPY_MIN_LEN {
+            continue;
+        }
+        let at = long
+            .iter()
+            .position(|&j| page.blocks[j].len < b.len)
+            .unwrap_or(long.len());
+        if at < weights::COPY_CHECKS {
+            long.insert(at, i);
+            long.truncate(weights::COPY_CHECKS);
+        }
+    }
     if long.is_empty() {
         return;
     }

@@ -398,7 +398,11 @@ static STEM_INDEX: LazyLock<StemIndex> = LazyLock::new(|| {
     }
     stems.push((b"caption", b'a', CAPTION_SEEN));
     stems.push((b"credit", b'r', CAPTION_SEEN));
-    stems.sort_by_key(|&(s, _, _)| s[0]);
+    // Grouped by first byte, in their order otherwise: a pass per byte
+    // value, once per process (no sort routine in the WebAssembly build).
+    let stems: Vec<_> = (0..=u8::MAX)
+        .flat_map(|b| stems.iter().copied().filter(move |&(s, _, _)| s[0] == b))
+        .collect();
     let mut ranges = [(0u16, 0u16); 256];
     for (i, &(s, _, _)) in stems.iter().enumerate() {
         let r = &mut ranges[usize::from(s[0])];
