@@ -1585,10 +1585,13 @@ fn drop_repeats(dom: &Dom, page: &mut Page) {
         }
     };
     let mut own_items = HashSet::new();
-    let repeated: HashSet<usize> = repeats.iter().map(|&(i, _)| i).collect();
+    let mut repeated = vec![false; page.blocks.len()];
+    for &(i, _) in &repeats {
+        repeated[i] = true;
+    }
     for (i, b) in page.blocks.iter().enumerate() {
         let l = list_of(b);
-        if b.kept && l != NONE && b.len >= weights::REPEAT_MIN_LEN && !repeated.contains(&i) {
+        if b.kept && l != NONE && b.len >= weights::REPEAT_MIN_LEN && !repeated[i] {
             own_items.insert(l);
         }
     }
