@@ -394,7 +394,12 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             && e.hints & hints::HIDDEN == 0
         {
             date_tries += 1;
-            let d = short_text(dom, id).as_deref().and_then(shown_date_in);
+            // A box too long to be a dateline may open with one ("Posted on
+            // April 13, 2023" over the post's tags).
+            let d = short_text(dom, id)
+                .as_deref()
+                .and_then(shown_date_in)
+                .or_else(|| first_text(dom, id).and_then(shown_date_in));
             if date_tries <= MAX_BYLINE_TRIES {
                 shown_date = d;
             } else {
@@ -558,6 +563,20 @@ const MAX_LINE_NODES: usize = 64;
 /// as shown, the wrappers around a post's whole header came in, whose
 /// first date is not always the post's (one page gained a date, one lost
 /// its right one).
+/// The first text of a subtree that is not white space, trimmed, when it
+/// is a dateline's length; looked for among its first nodes only.
+fn first_text(dom: &Dom, id: NodeId) -> Option<&str> {
+    dom.preorder(id)
+        .take(MAX_LINE_NODES)
+        .find_map(|n| match dom.node(n).data {
+            NodeData::Text { start, end } => {
+                Some(dom.text_of(start, end).trim()).filter(|t| !t.is_empty())
+            }
+            _ => None,
+        })
+        .filter(|t| t.len() <= MAX_DATE_LINE_BYTES)
+}
+
 fn short_text(dom: &Dom, id: NodeId) -> Option<String> {
     dom.short_line_raw(id, MAX_DATELINE_BYTES, MAX_DATELINE_BYTES, usize::MAX)
 }
@@ -1376,6 +1395,22 @@ mod tests {
             crate::extract(html.as_bytes()).metadata.published
         };
         assert_eq!(published("").as_deref(), Some("2023-02-02"));
+        // A metadata box that opens with its date, its tags after it.
+        let text = "<p>A line of the essay, long enough to read.</p>".repeat(30);
+        let boxed = format!(
+            "<html><body><h1>Journal indexes</h1>{text}<div class=\"meta\">\
+             <span>Posted on April 13, 2023</span><div class=\"tags\">Indexing, Metadata, \
+             Journals, Publishing, Open access, Discovery, Citations, Peer review, Libraries, \
+             Repositories, Archives, Identifiers, Abstracts, Databases, Scholarly communication, \
+             Search engines, Reference managers</div></div></body></html>"
+        );
+        assert_eq!(
+            crate::extract(boxed.as_bytes())
+                .metadata
+                .published
+                .as_deref(),
+            Some("2023-04-13")
+        );
         assert_eq!(
             published("<p>Jan 5, 2024</p>").as_deref(),
             Some("2024-01-05")
