@@ -843,10 +843,13 @@ fn byline_name(dom: &Dom, id: NodeId) -> Option<String> {
         // A label ends with a label word, alone ("By", "Written by") or
         // after a word of its own ("Text by", "Recipe by", "Guest author"):
         // the name follows it.
+        // In a byline box, a line that ends in "from" leads to the name
+        // too ("Insights from", "A note from").
         let label = t.ends_with(':')
-            || t.split_whitespace()
-                .last()
-                .is_some_and(|w| BYLINE_LABELS.iter().any(|l| w.eq_ignore_ascii_case(l)));
+            || t.split_whitespace().last().is_some_and(|w| {
+                w.eq_ignore_ascii_case("from")
+                    || BYLINE_LABELS.iter().any(|l| w.eq_ignore_ascii_case(l))
+            });
         if label || !t.chars().any(char::is_alphabetic) {
             continue;
         }
@@ -1218,6 +1221,14 @@ mod tests {
             ["Sam Lee"]
         );
         assert!(authors("<p><a href=\"/authors/\">All our writers</a></p>").is_empty());
+        // A heading that leads to the name ("Insights from").
+        assert_eq!(
+            authors(
+                "<div class=\"blogpost-author\"><h4>Insights from</h4>\
+                 <div><img alt=\"\"><div>Mara Quinn</div></div></div>"
+            ),
+            ["Mara Quinn"]
+        );
     }
 
     /// The site named as the author (a publisher's default) gives way to
