@@ -123,27 +123,24 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Marks that end a sentence, in the scripts that have them: Latin,
+/// Greek and Cyrillic's, CJK's (full width), Devanagari's danda, Arabic
+/// and Urdu's, Burmese, Khmer, Ethiopic, Armenian and Tibetan's.
+pub(crate) const SENTENCE_ENDS: [char; 15] = [
+    '.', '!', '?', '。', '！', '？', '।', '॥', '؟', '۔', '။', '។', '።', '։', '།',
+];
+
+/// Full stops alone, in the same scripts: what ends a statement.
+pub(crate) const FULL_STOPS: [char; 9] = ['.', '。', '।', '۔', '။', '។', '።', '։', '།'];
+
+/// Sentence punctuation: the ends above, and the commas, colons and
+/// semicolons inside sentences.
 fn is_punct(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | '。'
-            | '，'
-            | '、'
-            | '；'
-            | '：'
-            | '！'
-            | '？'
-            | '،'
-            | '؛'
-            | '؟'
-            | '।'
-            | '۔'
-    )
+    SENTENCE_ENDS.contains(&c)
+        || matches!(
+            c,
+            ',' | ';' | ':' | '，' | '、' | '；' | '：' | '،' | '؛' | '၊' | '፣'
+        )
 }
 
 /// Text being gathered for the next block.

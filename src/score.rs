@@ -250,9 +250,10 @@ fn is_table_data(b: &BlockInfo) -> bool {
 /// own full stop included); a menu has no words of its own; a list of
 /// links has more than two.
 fn is_linked_sentence(b: &BlockInfo) -> bool {
-    let words_after = b.tail_len >= weights::SENTENCE_TAIL_MIN
-        && b.text.ends_with(['.', '!', '?', '。', '！', '？']);
-    let stop_after = b.len > b.link_len && !b.ends_in_link && b.text.ends_with(['.', '。']);
+    let words_after =
+        b.tail_len >= weights::SENTENCE_TAIL_MIN && b.text.ends_with(crate::blocks::SENTENCE_ENDS);
+    let stop_after =
+        b.len > b.link_len && !b.ends_in_link && b.text.ends_with(crate::blocks::FULL_STOPS);
     b.lead_link == 0 && b.links <= 2 && (words_after || stop_after)
 }
 
@@ -2704,6 +2705,16 @@ mod tests {
         assert!(text.contains("for details."), "{text}");
         assert!(!text.contains("Read also"), "{text}");
         assert!(text.contains("See Measuring the thickness"), "{text}");
+        // Whatever the script's full stop: Devanagari's danda, Arabic's
+        // question mark.
+        let page = article_around(
+            "<p>और जानकारी के लिए <a href=\"/guide\">बंदरगाह की बर्फ़ पर पूरी मार्गदर्शिका</a> \
+             ज़रूर देखें।</p>\
+             <p>هل قرأت <a href=\"/ice\">دليل قياس سماكة الجليد في الميناء الشتوي</a> هذا الأسبوع؟</p>",
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("ज़रूर देखें।"), "{text}");
+        assert!(text.contains("هذا الأسبوع؟"), "{text}");
     }
 
     /// A member's signature after a short post is the post's sign-off,
