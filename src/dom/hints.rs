@@ -479,8 +479,10 @@ pub(crate) fn from_class_or_id(value: &str) -> u32 {
             {
                 shown = true;
             }
-            if variant || is_state_class(class) {
+            if variant {
                 class.fill(b' ');
+            } else if let Some(at) = state_at(class) {
+                class[at..].fill(b' ');
             }
         }
         bits = stem_pass(index, lc);
@@ -621,18 +623,25 @@ const SHOWING: &[&str] = &[
 
 /// How a class that names a state starts: `has-`, `with-`, `no-`,
 /// `without-`, `hide-` or `show-` (or `_`) and a thing. The stem pass marks
-/// values holding one, and [`is_state_class`] checks their classes.
+/// values holding one, and [`state_at`] checks their classes.
 const STATE_PREFIXES: [&str; 12] = [
     "has-", "has_", "with-", "with_", "without-", "without_", "no-", "no_", "hide-", "hide_",
     "show-", "show_",
 ];
 
-/// Whether a lower-cased class names a state: a [`STATE_PREFIXES`] prefix
-/// and a thing after it.
-fn is_state_class(class: &[u8]) -> bool {
-    STATE_PREFIXES
-        .iter()
-        .any(|p| class.len() > p.len() && class.starts_with(p.as_bytes()))
+/// Where a lower-cased class starts naming a state: a [`STATE_PREFIXES`]
+/// prefix and a thing after it, as the whole class or as a BEM modifier
+/// (`title-container--with-reviews`: a title that shows its rating).
+fn state_at(class: &[u8]) -> Option<usize> {
+    let states = |c: &[u8]| {
+        STATE_PREFIXES
+            .iter()
+            .any(|p| c.len() > p.len() && c.starts_with(p.as_bytes()))
+    };
+    if states(class) {
+        return Some(0);
+    }
+    (0..class.len()).find(|&at| class[at..].starts_with(b"--") && states(&class[at + 2..]))
 }
 
 /// A word of [`WORDS`] as bytes, with its hint bits.
@@ -747,6 +756,10 @@ mod tests {
         assert_eq!(from_class_or_id("main-wrap has-rail-right") & SIDEBAR, 0);
         assert_eq!(from_class_or_id("items hide-read-more-ad"), 0);
         assert_eq!(from_class_or_id("no-sidebar with-comments"), 0);
+        // A BEM modifier naming a state: the block keeps its own name.
+        assert_eq!(from_class_or_id("title--with-reviews__x1") & COMMERCE, 0);
+        assert_eq!(from_class_or_id("layout layout--has-sidebar") & SIDEBAR, 0);
+        assert_eq!(from_class_or_id("reviews--with-stars") & COMMERCE, COMMERCE);
         assert_eq!(from_class_or_id("no-sidebar sidebar") & SIDEBAR, SIDEBAR);
         assert_eq!(from_class_or_id("hide") & HIDDEN, HIDDEN);
         assert_eq!(from_class_or_id("widget widget_text") & SIDEBAR, SIDEBAR);
@@ -860,7 +873,9 @@ mod tests {
         });
         let lower: String = all
             .split_ascii_whitespace()
-            .filter(|c| !is_state_class(c.as_bytes()) && !c.contains([':', '[']))
+            .filter(|c| !c.contains([':', '[']))
+            .map(|c| &c[..state_at(c.as_bytes()).unwrap_or(c.len())])
+            .filter(|c| !c.is_empty())
             .map(|c| {
                 if c.contains("card") {
                     c.replace("footer", "      ")
@@ -960,6 +975,7 @@ mod tests {
                 "AD",
                 "Nav",
                 "has-",
+                "--with-",
                 "No_",
                 "hide-",
                 "md:block",
