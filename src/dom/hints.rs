@@ -398,11 +398,22 @@ static STEM_INDEX: LazyLock<StemIndex> = LazyLock::new(|| {
     }
     stems.push((b"caption", b'a', CAPTION_SEEN));
     stems.push((b"credit", b'r', CAPTION_SEEN));
-    // Grouped by first byte, in their order otherwise: a pass per byte
-    // value, once per process (no sort routine in the WebAssembly build).
-    let stems: Vec<_> = (0..=u8::MAX)
-        .flat_map(|b| stems.iter().copied().filter(move |&(s, _, _)| s[0] == b))
-        .collect();
+    // Grouped by first byte, in their order otherwise: a counting sort
+    // (no sort routine in the WebAssembly build).
+    let mut at = [0usize; 257];
+    for &(s, _, _) in &stems {
+        at[usize::from(s[0]) + 1] += 1;
+    }
+    for b in 0..256 {
+        at[b + 1] += at[b];
+    }
+    let mut grouped = stems.clone();
+    for &stem in &stems {
+        let slot = &mut at[usize::from(stem.0[0])];
+        grouped[*slot] = stem;
+        *slot += 1;
+    }
+    let stems = grouped;
     let mut ranges = [(0u16, 0u16); 256];
     for (i, &(s, _, _)) in stems.iter().enumerate() {
         let r = &mut ranges[usize::from(s[0])];
