@@ -557,12 +557,6 @@ const MAX_HEADLINE_ELEMENTS: usize = 256;
 /// Nodes read of one element for its line: more is a section, not a line.
 const MAX_LINE_NODES: usize = 64;
 
-/// An element's text for a printed date, unless it is longer than a
-/// byline (a byline class on a wrapper around the whole post): not read
-/// past that. Measured on the raw text, indentation included: measured
-/// as shown, the wrappers around a post's whole header came in, whose
-/// first date is not always the post's (one page gained a date, one lost
-/// its right one).
 /// The first text of a subtree that is not white space, trimmed, when it
 /// is a dateline's length; looked for among its first nodes only.
 fn first_text(dom: &Dom, id: NodeId) -> Option<&str> {
@@ -577,13 +571,20 @@ fn first_text(dom: &Dom, id: NodeId) -> Option<&str> {
         .filter(|t| t.len() <= MAX_DATE_LINE_BYTES)
 }
 
+/// An element's text for a printed date, unless it is longer than a
+/// byline (a byline class on a wrapper around the whole post): not read
+/// past that. Measured on the raw text, indentation included: measured
+/// as shown, the wrappers around a post's whole header came in, whose
+/// first date is not always the post's (one page gained a date, one lost
+/// its right one).
 fn short_text(dom: &Dom, id: NodeId) -> Option<String> {
     dom.short_line_raw(id, MAX_DATELINE_BYTES, MAX_DATELINE_BYTES, usize::MAX)
 }
 
 /// Month names, lower-cased, with their numbers: English (with its
 /// three-letter abbreviations), German, French, Spanish, Portuguese,
-/// Italian, Dutch and Indonesian. Numeric and CJK dates need none.
+/// Italian, Dutch, Indonesian, and Russian and Ukrainian (in the
+/// genitive). Numeric and CJK dates need none.
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
     ("february", 2),

@@ -2192,8 +2192,6 @@ fn keep_inline_lists(page: &mut Page) {
     }
 }
 
-/// The page title is metadata, not body text: drop a kept heading that
-/// repeats it before any kept paragraph.
 /// The share of `a`'s words (letters and digits, lower-cased) that `b`
 /// has too.
 pub(crate) fn word_overlap(a: &str, b: &str) -> f32 {
@@ -2232,6 +2230,8 @@ pub(crate) fn rewords(title: &str, headline: &str) -> bool {
         && word_overlap(headline, title) >= weights::TITLE_WORDS_SHARE
 }
 
+/// The page title is metadata, not body text: drop a kept heading that
+/// repeats it before any kept paragraph.
 fn drop_title(page: &mut Page, title: Option<&str>) {
     let Some(title) = title else { return };
     let t = alnum_lower(title);
