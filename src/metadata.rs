@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use crate::dom::{Attr, DOCUMENT, Dom, NONE, NodeData, NodeId, Tag, hints};
+use crate::score::weights::TITLE_WORDS_SHARE;
 use crate::score::{is_product_type, word_overlap};
 use crate::{Hints, Metadata};
 
@@ -431,8 +432,8 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     // the headline shares little with it (a description, not a title).
     let shown = og_title.as_deref().or(title_tag.as_deref());
     if let (Some(t), Some(alt), Some(shown)) = (&m.title, names.alt_title, shown)
-        && word_overlap(t, shown) < crate::score::weights::TITLE_WORDS_SHARE
-        && word_overlap(shown, alt) >= crate::score::weights::TITLE_WORDS_SHARE
+        && word_overlap(t, shown) < TITLE_WORDS_SHARE
+        && word_overlap(shown, alt) >= TITLE_WORDS_SHARE
     {
         m.title = clean(alt);
     }
@@ -870,7 +871,9 @@ fn byline_name(dom: &Dom, id: NodeId) -> Option<String> {
         // after a word of its own ("Text by", "Recipe by", "Guest author"):
         // the name follows it.
         // In a byline box, a line that ends in "from" leads to the name
-        // too ("Insights from", "A note from").
+        // too ("Insights from", "A note from"); not in the shared label
+        // list, whose lines under the headline are read anywhere: there
+        // "from" is a code token or a syntax diagram's word as often.
         let label = t.ends_with(':')
             || t.split_whitespace().last().is_some_and(|w| {
                 w.eq_ignore_ascii_case("from")
