@@ -879,7 +879,7 @@ fn byline_name(dom: &Dom, id: NodeId) -> Option<String> {
                 w.eq_ignore_ascii_case("from")
                     || BYLINE_LABELS.iter().any(|l| w.eq_ignore_ascii_case(l))
             });
-        if label || !t.chars().any(char::is_alphabetic) {
+        if label || !t.chars().any(char::is_alphabetic) || labels_next(dom, n, t) {
             continue;
         }
         if let Some(name) = author_name(t) {
@@ -890,6 +890,17 @@ fn byline_name(dom: &Dom, id: NodeId) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether text `t` of node `n` is one word set before an element named
+/// as the author ("מאת <span class="author">…</span>", "Av <a
+/// rel="author">…</a>"): a byline's label in any language, the name
+/// being in the element.
+fn labels_next(dom: &Dom, n: NodeId, t: &str) -> bool {
+    !t.contains(char::is_whitespace)
+        && dom
+            .element(dom.node(n).next)
+            .is_some_and(|e| e.hints & hints::AUTHOR != 0)
 }
 
 /// Whether an element between `n` and `root` (`root` included) is hidden.
@@ -1259,6 +1270,19 @@ mod tests {
                  <div><img alt=\"\"><div>Mara Quinn</div></div></div>"
             ),
             ["Mara Quinn"]
+        );
+        // A label in a language with no entry in the label list: the one
+        // word before the element named as the author ("מאת", "Av").
+        assert_eq!(
+            authors(
+                "<span class=\"byline\">מאת <span class=\"author vcard\">\
+                 <a class=\"url fn n\" href=\"/author/noa/\">נועה ברק</a></span></span>"
+            ),
+            ["נועה ברק"]
+        );
+        assert_eq!(
+            authors("<p class=\"byline\">Av <a rel=\"author\" href=\"/p/2\">Sara Lund</a></p>"),
+            ["Sara Lund"]
         );
     }
 
