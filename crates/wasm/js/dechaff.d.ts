@@ -27,7 +27,7 @@ export type Reason =
   | 'content' | 'context' | 'heading_of_content' | 'fallback' | 'keep_all'
   | 'outside_main' | 'navigation' | 'related' | 'read_also' | 'advertisement'
   | 'social' | 'banner' | 'footer' | 'sidebar' | 'comments' | 'link_dense'
-  | 'too_short' | 'hidden' | 'title' | 'byline' | 'commerce' | 'signature'
+  | 'too_short' | 'hidden' | 'caption' | 'title' | 'byline' | 'commerce' | 'signature'
   | 'duplicate' | 'legal';
 
 /** One block of the page's text and its decision. */
