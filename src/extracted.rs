@@ -112,6 +112,9 @@ pub enum Reason {
     Duplicate,
     /// Dropped: a disclaimer, disclosure, legal note or footnote.
     Legal,
+    /// Dropped: a short line after an article's named body with no prose
+    /// after it: tags, a sign-up call, a "follow our channel" box.
+    AfterBody,
 }
 
 impl Reason {
@@ -143,6 +146,7 @@ impl Reason {
             Reason::Signature => "signature",
             Reason::Duplicate => "duplicate",
             Reason::Legal => "legal",
+            Reason::AfterBody => "after_body",
         }
     }
 }

@@ -61,7 +61,9 @@ pub enum Signal {
     /// The bonus for prose paragraphs (long, few links, sentence marks)
     /// when the main region is chosen.
     Prose,
-    /// The article-body name boost when the main region is chosen.
+    /// The article-body name boost when the main region is chosen, and
+    /// an article's trailer (short lines after its named body, with no
+    /// prose after them) dropped.
     BodyBoost,
     /// Teaser cards (a linked headline over a blurb) dropped beside an
     /// article: one of at least a few paragraphs before the cards or

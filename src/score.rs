@@ -16,6 +16,9 @@ pub(crate) mod weights {
     pub const LINK_PENALTY: f32 = 1.5;
     /// A block at least this long with few links reads as prose.
     pub const PROSE_LEN: u32 = 80;
+    /// Link-free list items after an article's body that make it content,
+    /// not a trailer (see `drop_trailer`).
+    pub const TRAILER_LIST_ITEMS: usize = 3;
     /// A sidebar-named column with at least this much code (a few lines)...
     pub const CODE_ASIDE_MIN_LEN: u32 = 200;
     /// ...that is at least this share of its text is a reference's
@@ -1496,7 +1499,43 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         drop_repeats(dom, page);
         drop_copies(page);
     }
+    if on(Signal::BodyBoost) && on(Signal::MarkupHints) && article && !listing && !product_page {
+        drop_trailer(page);
+    }
     fallback(page, &inside, bad_mask, &in_masthead);
+}
+
+/// After an article's named body (`entry-content`, `article-body`), the
+/// short lines that end the region with no prose, code or plain list
+/// after them are the article's trailer: tags, a sign-up call, a "join
+/// our channel" box, a notice that comments are closed. Prose after the
+/// body (a closing section the site left outside it) keeps it all.
+fn drop_trailer(page: &mut Page) {
+    let Some(last) = page
+        .blocks
+        .iter()
+        .rposition(|b| b.kept && b.hints & hints::BODY != 0)
+    else {
+        return;
+    };
+    let after = &page.blocks[last + 1..];
+    let kept = || after.iter().filter(|b| b.kept);
+    // A list of a few items with no links (a product's features) is
+    // content; a trailer's lists are links (tags, "more stories").
+    let items = kept()
+        .filter(|b| matches!(b.kind, BlockKind::ListItem { .. }) && b.links == 0)
+        .count();
+    if items >= weights::TRAILER_LIST_ITEMS
+        || kept().any(|b| is_prose(b) || b.kind == BlockKind::Code)
+    {
+        return;
+    }
+    for b in &mut page.blocks[last + 1..] {
+        if b.kept && b.hints & hints::BODY == 0 {
+            b.kept = false;
+            b.reason = Reason::AfterBody;
+        }
+    }
 }
 
 /// Every block of the main landmark (`in_main`, its subtree) that no
@@ -2715,6 +2754,53 @@ mod tests {
         let text = text_with(Options::default(), &page);
         assert!(text.contains("ज़रूर देखें।"), "{text}");
         assert!(text.contains("هذا الأسبوع؟"), "{text}");
+    }
+
+    /// After an article's named body, short lines with no prose after
+    /// them (a "follow our channel" box, a notice that comments are
+    /// closed) are its trailer; a closing paragraph outside the body keeps
+    /// what stands before it, and so does a list of plain items.
+    #[test]
+    fn short_lines_after_a_named_body_are_its_trailer() {
+        let page = |after: &str| {
+            format!(
+                "<html><head><meta property=\"og:type\" content=\"article\"></head><body>\
+                 <article><div class=\"entry-content\">{}{}{}</div>{after}</article>\
+                 </body></html>",
+                para("One."),
+                para("Two."),
+                para("Three.")
+            )
+        };
+        let promo = "<div class=\"wa-box\"><strong>Follow our channel</strong> \
+                     <span>Every story first.</span> <a class=\"btn\" href=\"/wa\">Join</a></div>\
+                     <p>Comments are closed.</p>";
+        let out = crate::Extractor::new(Options::default())
+            .extract(page(promo).as_bytes(), &crate::Hints::default());
+        let text = out.text();
+        assert!(text.contains("Three. The harbour"), "{text}");
+        assert!(!text.contains("Follow our channel"), "{text}");
+        assert!(!text.contains("Comments are closed"), "{text}");
+        let reason = |needle: &str| {
+            out.blocks
+                .iter()
+                .find(|b| b.text.contains(needle))
+                .map(|b| b.reason)
+        };
+        assert_eq!(reason("Follow our channel"), Some(Reason::AfterBody));
+        // A closing paragraph outside the body: nothing after the body is
+        // a trailer.
+        let text = text_with(
+            Options::default(),
+            &page(&format!("{promo}{}", para("Last."))),
+        );
+        assert!(text.contains("Follow our channel"), "{text}");
+        assert!(text.contains("Last. The harbour"), "{text}");
+        // A list of plain items after the body (what was fitted) is content.
+        let items = "<h3>Fitted</h3><ul><li>Two new pontoons</li><li>A wider slipway</li>\
+                     <li>Lights along the quay</li></ul>";
+        let text = text_with(Options::default(), &page(items));
+        assert!(text.contains("Lights along the quay"), "{text}");
     }
 
     /// A member's signature after a short post is the post's sign-off,

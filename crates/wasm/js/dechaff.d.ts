@@ -28,7 +28,7 @@ export type Reason =
   | 'outside_main' | 'navigation' | 'related' | 'read_also' | 'advertisement'
   | 'social' | 'banner' | 'footer' | 'sidebar' | 'comments' | 'link_dense'
   | 'too_short' | 'hidden' | 'caption' | 'title' | 'byline' | 'commerce' | 'signature'
-  | 'duplicate' | 'legal';
+  | 'duplicate' | 'legal' | 'after_body';
 
 /** One block of the page's text and its decision. */
 export interface Block {
