@@ -783,7 +783,7 @@ fn shown_date_in(text: &str) -> Option<String> {
 /// Jane Doe" → "Jane Doe";
 /// nothing when the text is too long or short to be a name.
 fn author_name(text: &str) -> Option<String> {
-    let t = unlabeled(&clean(text)?).to_string();
+    let t = without_titles(&without_addresses(unlabeled(&clean(text)?)));
     // A date ("August 28, 2025") sits where the name would, alone or
     // beside it ("Dec. 19, 2025 · Jane Doe"): the part without it.
     if shown_date_in(&t).is_some() {
@@ -803,6 +803,33 @@ fn author_name(text: &str) -> Option<String> {
         && !is_day_of_month(t))
     .then(|| t.to_string())
 }
+
+/// A byline's text without the e-mail addresses printed beside the name
+/// ("Jane Doe jane@example.com", "(jane@example.com)"): an address is
+/// not a name, and alone it leaves nothing.
+fn without_addresses(t: &str) -> String {
+    let is_address = |w: &str| {
+        let w = w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '@'));
+        w.find('@')
+            .is_some_and(|at| at > 0 && w[at + 1..].contains('.'))
+    };
+    t.split_whitespace()
+        .filter(|w| !is_address(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A byline's name without the reporter's title that follows it in
+/// Korean, Japanese and Chinese bylines ("윤서진 기자", "山田太郎 記者").
+fn without_titles(t: &str) -> String {
+    match t.rsplit_once(' ') {
+        Some((name, title)) if REPORTER_TITLES.contains(&title) => name.to_string(),
+        _ => t.to_string(),
+    }
+}
+
+/// Titles written after a reporter's name ("reporter", "correspondent").
+const REPORTER_TITLES: &[&str] = &["기자", "특파원", "記者", "记者", "特派員", "特派员"];
 
 /// Whether a line ends in a day and a month without a year ("Mar 6",
 /// "11 Jul"): a post's date where its author's name would be. Read as a
@@ -1397,6 +1424,15 @@ mod tests {
         assert_eq!(dated("~ Rachel M."), ["Rachel M."]);
         let quoted = r#"<meta name="author" content="&quot;Ivo Petrov&quot;">"#;
         assert_eq!(authors(quoted, ""), ["Ivo Petrov"]);
+        // An e-mail address beside the name is no part of it, and alone
+        // it is no name; a reporter's title after the name neither.
+        let byline = |t: &str| authors("", &format!("<p class=\"byline\">{t}</p>"));
+        assert_eq!(byline("Jane Doe (jane@example.com)"), ["Jane Doe"]);
+        assert!(byline("jane@example.com").is_empty());
+        assert_eq!(byline("윤서진 기자 sjyoon@garam.example"), ["윤서진"]);
+        assert_eq!(byline("山田太郎 記者"), ["山田太郎"]);
+        // A forum handle is a name.
+        assert_eq!(byline("@janedoe"), ["@janedoe"]);
     }
 
     #[test]
