@@ -1500,21 +1500,45 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         drop_copies(page);
     }
     if on(Signal::BodyBoost) && on(Signal::MarkupHints) && article && !listing && !product_page {
-        drop_trailer(page);
+        drop_trailer(dom, page);
     }
     fallback(page, &inside, bad_mask, &in_masthead);
 }
 
-/// After an article's named body (`entry-content`, `article-body`), the
-/// short lines that end the region with no prose, code or plain list
-/// after them are the article's trailer: tags, a sign-up call, a "join
-/// our channel" box, a notice that comments are closed. Prose after the
-/// body (a closing section the site left outside it) keeps it all.
-fn drop_trailer(page: &mut Page) {
+/// After an article's named body (`entry-content`, `article-body`), or
+/// its `<article>` element where it names none, the short lines that end
+/// the region with no prose, code or plain list after them are the
+/// article's trailer: tags, a sign-up call, a "join our channel" box, an
+/// "edit this page" link, a notice that comments are closed. Prose after
+/// the body (a closing section the site left outside it) keeps it all.
+fn drop_trailer(dom: &Dom, page: &mut Page) {
+    let named = page
+        .blocks
+        .iter()
+        .any(|b| b.kept && b.hints & hints::BODY != 0);
+    let in_body: Vec<bool> = if named {
+        page.blocks
+            .iter()
+            .map(|b| b.hints & hints::BODY != 0)
+            .collect()
+    } else {
+        // Without a body name, the `<article>` element holds the body.
+        let mut in_article = vec![false; dom.nodes.len()];
+        for &id in &page.order {
+            let p = dom.node(id).parent;
+            in_article[id as usize] =
+                dom.tag(id) == Some(Tag::Article) || p != NONE && in_article[p as usize];
+        }
+        page.blocks
+            .iter()
+            .map(|b| in_article[b.owner as usize])
+            .collect()
+    };
     let Some(last) = page
         .blocks
         .iter()
-        .rposition(|b| b.kept && b.hints & hints::BODY != 0)
+        .enumerate()
+        .rposition(|(i, b)| b.kept && in_body[i])
     else {
         return;
     };
@@ -1530,8 +1554,8 @@ fn drop_trailer(page: &mut Page) {
     {
         return;
     }
-    for b in &mut page.blocks[last + 1..] {
-        if b.kept && b.hints & hints::BODY == 0 {
+    for (i, b) in page.blocks.iter_mut().enumerate().skip(last + 1) {
+        if b.kept && !in_body[i] {
             b.kept = false;
             b.reason = Reason::AfterBody;
         }
@@ -2801,6 +2825,20 @@ mod tests {
                      <li>Lights along the quay</li></ul>";
         let text = text_with(Options::default(), &page(items));
         assert!(text.contains("Lights along the quay"), "{text}");
+        // With no body name, the `<article>` element is the body: what
+        // follows it in the main is the trailer.
+        let page = format!(
+            "<html><head><meta property=\"og:type\" content=\"article\"></head><body><main>\
+             <article>{}{}{}</article><div class=\"pied\"><a href=\"/edit\">Edit this page</a></div>\
+             <p>Was this page useful?</p></main></body></html>",
+            para("One."),
+            para("Two."),
+            para("Three.")
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Three. The harbour"), "{text}");
+        assert!(!text.contains("Edit this page"), "{text}");
+        assert!(!text.contains("Was this page useful"), "{text}");
     }
 
     /// A member's signature after a short post is the post's sign-off,
