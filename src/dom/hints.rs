@@ -222,6 +222,11 @@ const STEMS: &[(&str, u32)] = &[
     ("author-card", SIGNATURE),
     ("contributor", SIGNATURE),
     ("userextras", SIGNATURE),
+    ("user-panel", SIGNATURE),
+    ("userpanel", SIGNATURE),
+    ("user-stat", SIGNATURE),
+    ("userstat", SIGNATURE),
+    ("postprofile", SIGNATURE),
     ("disclaimer", LEGAL),
     ("statement", LEGAL),
     ("disclosure", LEGAL),
@@ -809,6 +814,9 @@ mod tests {
         assert_eq!(from_class_or_id("cookie-recipe") & CONSENT, 0);
         // An author's bio box signs off an article like a forum signature.
         for (c, bit) in [
+            ("user-panel__info", SIGNATURE),
+            ("user-stat", SIGNATURE),
+            ("postprofile", SIGNATURE),
             ("post-author-bio", SIGNATURE),
             ("about-the-author", SIGNATURE),
             ("bio", SIGNATURE),
