@@ -198,11 +198,15 @@ const STEMS: &[(&str, u32)] = &[
     ("carousel", RELATED | CAROUSEL),
     ("also-bought", RELATED),
     ("also-viewed", RELATED),
+    ("buy-together", RELATED),
+    ("bought-together", RELATED),
     ("recently-viewed", RELATED),
     ("might-like", RELATED),
     ("also-like", RELATED),
     ("price-box", COMMERCE),
     ("pricebox", COMMERCE),
+    // Shoppers' questions and the shop's answers, beside their reviews.
+    ("product-questions", COMMERCE | REVIEWS),
     ("add-to-cart", COMMERCE),
     ("addtocart", COMMERCE),
     ("add-to-bag", COMMERCE),
@@ -344,6 +348,7 @@ const WORDS: &[(&str, u32)] = &[
     ("promo", AD),
     ("promoted", AD),
     ("reviews", COMMERCE | REVIEWS),
+    ("seller", COMMERCE),
     ("sig", SIGNATURE),
     ("bio", SIGNATURE),
     ("sns", SOCIAL),
@@ -814,6 +819,10 @@ mod tests {
         assert_eq!(from_class_or_id("cookie-recipe") & CONSENT, 0);
         // An author's bio box signs off an article like a forum signature.
         for (c, bit) in [
+            ("buy-together__items", RELATED),
+            ("frequently-bought-together", RELATED),
+            ("product-questions", REVIEWS),
+            ("seller-info", COMMERCE),
             ("user-panel__info", SIGNATURE),
             ("user-stat", SIGNATURE),
             ("postprofile", SIGNATURE),
