@@ -322,7 +322,8 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                     && e.attr(Attr::Rel).is_some_and(|r| {
                         r.split_whitespace()
                             .any(|x| x.eq_ignore_ascii_case("author"))
-                    }) =>
+                    })
+                    && !in_discussion(dom, id) =>
             {
                 byline = byline_name(dom, id);
             }
@@ -359,7 +360,8 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
                     .filter(|t| t.len() <= MAX_DATE_LINE_BYTES)
                     .and_then(shown_date_in);
             }
-            if byline_wanted {
+            // A form control's text ("Sort: By Review") names no one.
+            if byline_wanted && !matches!(e.tag, Tag::Select | Tag::Option | Tag::Button) {
                 match line.as_deref().map(str::trim) {
                     // Longer than a name: not what a label leads to.
                     None => label_seen = false,
@@ -384,6 +386,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             && byline_tries < MAX_BYLINE_TRIES
             && e.hints & hints::AUTHOR != 0
             && e.hints & hints::HIDDEN == 0
+            && !in_discussion(dom, id)
         {
             byline_tries += 1;
             byline = byline_name(dom, id);
@@ -413,7 +416,7 @@ pub(crate) fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             match prop {
                 // A microdata `Person` is a card (name, rank, post count):
                 // its `name`, else its first text that is not a label.
-                "author" | "creator" if m.authors.is_empty() => {
+                "author" | "creator" if m.authors.is_empty() && !in_discussion(dom, id) => {
                     if let Some(n) = itemprop_name(dom, id).or_else(|| byline_name(dom, id)) {
                         push_name(&mut m.authors, &n);
                     }
@@ -946,6 +949,29 @@ fn hidden_within(dom: &Dom, mut n: NodeId, root: NodeId) -> bool {
     false
 }
 
+/// Whether an element sits in a comment thread or in shoppers' reviews,
+/// whose authors are not the page's (a review's `itemprop="author"`, a
+/// comment's `class="author"`). The walk up is bounded: it runs for the
+/// few author candidates read.
+fn in_discussion(dom: &Dom, mut n: NodeId) -> bool {
+    for _ in 0..MAX_DISCUSSION_DEPTH {
+        if n == NONE {
+            break;
+        }
+        if dom
+            .element(n)
+            .is_some_and(|e| e.hints & (hints::COMMENT | hints::REVIEWS) != 0)
+        {
+            return true;
+        }
+        n = dom.node(n).parent;
+    }
+    false
+}
+
+/// How far up `in_discussion` looks for a thread or reviews box.
+const MAX_DISCUSSION_DEPTH: usize = 48;
+
 /// How many byline-like elements are read before giving up.
 const MAX_BYLINE_TRIES: usize = 5;
 
@@ -1433,6 +1459,17 @@ mod tests {
         assert_eq!(byline("山田太郎 記者"), ["山田太郎"]);
         // A forum handle is a name.
         assert_eq!(byline("@janedoe"), ["@janedoe"]);
+        // Shoppers who wrote reviews and readers who left comments are not
+        // the page's authors; nor is a sort option ("By Review").
+        let review = "<div class=\"reviews\"><div itemprop=\"review\">\
+                      <span itemprop=\"author\">Carla M.</span><p>Great mixer.</p></div></div>";
+        assert!(authors("", review).is_empty());
+        let comment = "<section id=\"comments\"><div class=\"comment\">\
+                       <a rel=\"author\" href=\"/u/9\">Pete Rowe</a><p>Nice.</p></div></section>";
+        assert!(authors("", comment).is_empty());
+        let sort = "<h1>Capsules</h1><select><option>By Price</option>\
+                    <option>By Review</option></select>";
+        assert!(authors("", sort).is_empty());
     }
 
     #[test]
