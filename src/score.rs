@@ -1411,14 +1411,16 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             continue;
         }
         // A carousel's slide of plain text (a testimonial, a feature) is
-        // the page's own; its linked slides are teasers. Any other name
-        // still counts (a quote's `<footer>`: its attribution).
+        // the page's own, and off a product page so it is in a box named
+        // for reviews (see `testimonial_names`); its linked slides are
+        // teasers. Any other name still counts (a quote's `<footer>`: its
+        // attribution).
         let carousel_text = on(Signal::HintVetoes)
             && b.hints & !outer & hints::CAROUSEL != 0
             && b.link_density() < weights::CAROUSEL_MAX_LINKS;
         let mut mask = bad_mask_for(b, bad_mask, free);
         if carousel_text {
-            mask &= !hints::RELATED;
+            mask &= !free;
         }
         let local = b.hints & !outer & mask;
         if let Some(r) = hint_reason(local) {
@@ -2839,6 +2841,34 @@ mod tests {
         assert!(text.contains("Three. The harbour"), "{text}");
         assert!(!text.contains("Edit this page"), "{text}");
         assert!(!text.contains("Was this page useful"), "{text}");
+    }
+
+    /// Customers' words in a carousel on a service page are the page's
+    /// own, quotation marks or not, even in a box named for reviews; on a
+    /// product page a reviews box is shoppers' and goes.
+    #[test]
+    fn testimonial_slides_in_a_reviews_box_off_a_product_page_stay() {
+        let page = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><main>{}{}\
+                 <section class=\"reviews\"><div class=\"testimonial-carousel\">\
+                 <div class=\"slide\"><p>They cleared the gutters in an hour and left the garden \
+                 tidier than they found it, at the price they quoted.</p></div>\
+                 <div class=\"slide\"><p>On time, careful on the ladder, and the leak over the \
+                 porch has not come back since the autumn storms.</p></div>\
+                 </div></section>{}</main></body></html>",
+                para("One."),
+                para("Two."),
+                para("Three.")
+            )
+        };
+        let text = text_with(Options::default(), &page(""));
+        assert!(text.contains("left the garden tidier"), "{text}");
+        assert!(text.contains("has not come back"), "{text}");
+        let product =
+            r#"<script type="application/ld+json">{"@type":"Product","name":"Ladder"}</script>"#;
+        let text = text_with(Options::default(), &page(product));
+        assert!(!text.contains("left the garden tidier"), "{text}");
     }
 
     /// A member's signature after a short post is the post's sign-off,
