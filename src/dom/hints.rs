@@ -309,6 +309,9 @@ const STEMS: &[(&str, u32)] = &[
     ("post-content", CONTENT | BODY),
     ("postcontent", CONTENT | BODY),
     ("post-body", CONTENT | BODY),
+    ("news-content", CONTENT | BODY),
+    ("news-text", CONTENT | BODY),
+    ("article-text", CONTENT | BODY),
     ("postbody", CONTENT | BODY),
     ("story-body", CONTENT | BODY),
     ("storybody", CONTENT | BODY),
@@ -764,6 +767,8 @@ mod tests {
         );
         assert_eq!(from_class_or_id("site-nav main-menu") & NAV, NAV);
         assert_eq!(from_class_or_id("entry-content") & CONTENT, CONTENT);
+        assert_eq!(from_class_or_id("news-content") & BODY, BODY);
+        assert_eq!(from_class_or_id("article-text") & BODY, BODY);
         assert_eq!(from_class_or_id("Cookie-Consent") & BANNER, BANNER);
         assert_eq!(from_class_or_id(""), 0);
         assert_eq!(from_class_or_id("sr-only") & HIDDEN, HIDDEN);
