@@ -327,12 +327,28 @@ impl Walker<'_> {
     fn is_data_row(&self, tr: NodeId) -> bool {
         let mut c = self.dom.node(tr).first_child;
         while c != NONE {
-            if self.has_block[c as usize] {
+            if self.has_block[c as usize] && !self.one_paragraph(c) {
                 return false;
             }
             c = self.dom.node(c).next;
         }
         true
+    }
+
+    /// Whether a cell's only block is one paragraph of inline text (a
+    /// documentation generator wraps every cell's text in a `<p>`).
+    fn one_paragraph(&self, cell: NodeId) -> bool {
+        let mut paragraphs = 0;
+        let mut c = self.dom.node(cell).first_child;
+        while c != NONE {
+            match self.dom.tag(c) {
+                Some(Tag::P) if !self.has_block[c as usize] => paragraphs += 1,
+                Some(t) if t.is_block() || self.has_block[c as usize] => return false,
+                _ => {}
+            }
+            c = self.dom.node(c).next;
+        }
+        paragraphs == 1
     }
 
     /// List items and `<article>`s are cards; so is a link wrapped around
@@ -357,11 +373,13 @@ impl Walker<'_> {
             } else {
                 self.flush();
             }
-        } else if tag.is_block() {
+        } else if tag.is_block() && !(tag == Tag::P && self.rows.last().is_some()) {
             self.flush();
         }
         let parent_hints = *self.hint_stack.last().unwrap_or(&0);
         self.hint_stack.push(parent_hints | own_hints);
+        // A cell's paragraph (see `one_paragraph`) is part of its row.
+        let in_row = in_row || tag == Tag::P && self.rows.last().is_some();
         if tag.is_block() && !in_row {
             self.owner_stack.push(id);
         }
@@ -398,7 +416,7 @@ impl Walker<'_> {
     }
 
     fn exit(&mut self, id: NodeId, tag: Tag) {
-        let in_row = matches!(tag, Tag::Td | Tag::Th) && self.rows.last().is_some();
+        let in_row = matches!(tag, Tag::Td | Tag::Th | Tag::P) && self.rows.last().is_some();
         if tag.is_block() && !in_row && tag != Tag::Br {
             self.flush();
         }

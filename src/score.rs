@@ -2843,6 +2843,22 @@ mod tests {
         assert!(!text.contains("Was this page useful"), "{text}");
     }
 
+    /// A documentation generator wraps each cell's text in a `<p>`: the
+    /// row is still one data row, its cells joined by tabs; a cell of two
+    /// paragraphs is a layout table's, walked like a `div`.
+    #[test]
+    fn cells_of_one_paragraph_make_a_data_row() {
+        let table = "<table><tr><th><p>Option</p></th><th><p>Default</p></th></tr>\
+                     <tr><td><p>retries</p></td><td><p>three attempts</p></td></tr></table>";
+        let text = text_with(Options::default(), &article_around(table));
+        assert!(text.contains("Option\tDefault"), "{text}");
+        assert!(text.contains("retries\tthree attempts"), "{text}");
+        let layout = "<table><tr><td><p>retries</p><p>three attempts</p></td>\
+                      <td><p>x</p></td></tr></table>";
+        let text = text_with(Options::default(), &article_around(layout));
+        assert!(!text.contains("retries\t"), "{text}");
+    }
+
     /// Customers' words in a carousel on a service page are the page's
     /// own, quotation marks or not, even in a box named for reviews; on a
     /// product page a reviews box is shoppers' and goes.
