@@ -358,10 +358,20 @@ impl Walker<'_> {
             || (tag == Tag::A && self.has_block[id as usize] && self.card_stack.is_empty())
     }
 
+    /// Whether an element is part of an open data row's text: a cell, or
+    /// a cell's one paragraph (see `one_paragraph`). Such elements neither
+    /// end the block nor own one.
+    fn in_row(&self, tag: Tag) -> bool {
+        self.rows.last().is_some() && matches!(tag, Tag::Td | Tag::Th | Tag::P)
+    }
+
     fn enter(&mut self, id: NodeId, tag: Tag, own_hints: u32) {
-        let in_row = self.rows.last().is_some() && matches!(tag, Tag::Td | Tag::Th);
+        let in_row = self.in_row(tag);
         if in_row {
-            self.cur.separate('\t');
+            // A cell's paragraph goes on with its cell's text.
+            if tag != Tag::P {
+                self.cur.separate('\t');
+            }
             if tag == Tag::Td
                 && let Some(h) = self.rows.last_mut()
             {
@@ -373,13 +383,11 @@ impl Walker<'_> {
             } else {
                 self.flush();
             }
-        } else if tag.is_block() && !(tag == Tag::P && self.rows.last().is_some()) {
+        } else if tag.is_block() {
             self.flush();
         }
         let parent_hints = *self.hint_stack.last().unwrap_or(&0);
         self.hint_stack.push(parent_hints | own_hints);
-        // A cell's paragraph (see `one_paragraph`) is part of its row.
-        let in_row = in_row || tag == Tag::P && self.rows.last().is_some();
         if tag.is_block() && !in_row {
             self.owner_stack.push(id);
         }
@@ -416,7 +424,7 @@ impl Walker<'_> {
     }
 
     fn exit(&mut self, id: NodeId, tag: Tag) {
-        let in_row = matches!(tag, Tag::Td | Tag::Th | Tag::P) && self.rows.last().is_some();
+        let in_row = self.in_row(tag);
         if tag.is_block() && !in_row && tag != Tag::Br {
             self.flush();
         }

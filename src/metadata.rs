@@ -936,33 +936,36 @@ fn labels_next(dom: &Dom, n: NodeId, t: &str) -> bool {
 /// Whether an element between `n` and `root` (`root` included) is hidden.
 /// Its walk is as deep as the byline's subtree, itself bounded by the
 /// nodes a byline read visits.
-fn hidden_within(dom: &Dom, mut n: NodeId, root: NodeId) -> bool {
-    while n != NONE {
-        if dom.element(n).is_some_and(|e| e.hints & hints::HIDDEN != 0) {
-            return true;
-        }
-        if n == root {
-            break;
-        }
-        n = dom.node(n).parent;
-    }
-    false
+fn hidden_within(dom: &Dom, n: NodeId, root: NodeId) -> bool {
+    hinted_above(dom, n, root, hints::HIDDEN, MAX_BYLINE_NODES + 1)
 }
 
 /// Whether an element sits in a comment thread or in shoppers' reviews,
 /// whose authors are not the page's (a review's `itemprop="author"`, a
 /// comment's `class="author"`). The walk up is bounded: it runs for the
 /// few author candidates read.
-fn in_discussion(dom: &Dom, mut n: NodeId) -> bool {
-    for _ in 0..MAX_DISCUSSION_DEPTH {
+fn in_discussion(dom: &Dom, n: NodeId) -> bool {
+    hinted_above(
+        dom,
+        n,
+        NONE,
+        hints::COMMENT | hints::REVIEWS,
+        MAX_DISCUSSION_DEPTH,
+    )
+}
+
+/// Whether `n` or one of its ancestors up to `root` (included; `NONE`
+/// for the document), at most `depth` elements up, carries one of `bits`.
+fn hinted_above(dom: &Dom, mut n: NodeId, root: NodeId, bits: u32, depth: usize) -> bool {
+    for _ in 0..depth {
         if n == NONE {
             break;
         }
-        if dom
-            .element(n)
-            .is_some_and(|e| e.hints & (hints::COMMENT | hints::REVIEWS) != 0)
-        {
+        if dom.element(n).is_some_and(|e| e.hints & bits != 0) {
             return true;
+        }
+        if n == root {
+            break;
         }
         n = dom.node(n).parent;
     }

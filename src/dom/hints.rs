@@ -208,6 +208,8 @@ const STEMS: &[(&str, u32)] = &[
     // Shoppers' questions and the shop's answers, beside their reviews.
     ("product-questions", COMMERCE | REVIEWS),
     ("review-widget", COMMERCE | REVIEWS),
+    // A shop theme's variant picker, quantity and buy buttons, and its
+    // "pickup available at" line.
     ("product-form", COMMERCE),
     ("pickup-availability", COMMERCE),
     ("add-to-cart", COMMERCE),
