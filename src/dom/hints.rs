@@ -726,6 +726,9 @@ pub(crate) fn from_role(role: &str) -> u32 {
         "article" => CONTENT,
         "dialog" | "alertdialog" => MODAL,
         "tabpanel" => TABPANEL,
+        // A live notice to the reader ("you are reading an old version",
+        // "your session expires"): the site speaking, not the page.
+        "alert" => BANNER,
         _ => 0,
     }
 }
@@ -1050,6 +1053,7 @@ mod tests {
         // Tabs switch the page's own panels (an FAQ accordion, code in
         // several languages): not navigation.
         assert_eq!(from_role("tablist"), 0);
+        assert_eq!(from_role("alert"), BANNER);
         assert!(style_hides("color:red; display : none"));
         assert!(!style_hides("display:block"));
     }
