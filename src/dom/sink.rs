@@ -672,6 +672,11 @@ impl TreeSink for Sink {
         if tag == Tag::Article {
             bits &= !hints::BYLINE;
         }
+        // A definition list's term is what the list defines (an API
+        // reference's `<dt class="sig">`), never a poster's signature.
+        if tag == Tag::Dt {
+            bits &= !hints::SIGNATURE;
+        }
         // What the id alone says, kept apart in case it is a heading's
         // anchor (checked once the heading's text is known).
         let id_only = id_bits & !bits;
