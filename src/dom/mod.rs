@@ -613,6 +613,31 @@ mod tests {
         assert_ne!(bits(Tag::Div) & hints::BYLINE, 0);
     }
 
+    /// Names that say what an element is not: a definition term is never
+    /// a signature (Sphinx's `<dt class="sig">`), a heading never a menu
+    /// (Docusaurus's `anchorWithStickyNavbar`); a `data-role` names an
+    /// element like a class does.
+    #[test]
+    fn tags_overrule_some_names() {
+        let html = "<dl><dt class='sig sig-object'>f(x)</dt><dd class='sig'>y</dd></dl>\
+                    <h2 class='anchor anchorWithStickyNavbar_x'>Usage</h2>\
+                    <section data-role='memberSignature'>z</section>";
+        let dom = parse(Source::Text(html), &Options::default());
+        let bits = |tag: Tag| {
+            dom.nodes
+                .iter()
+                .find_map(|n| match &n.data {
+                    NodeData::Element(e) if e.tag == tag => Some(e.hints),
+                    _ => None,
+                })
+                .unwrap_or(0)
+        };
+        assert_eq!(bits(Tag::Dt) & hints::SIGNATURE, 0);
+        assert_ne!(bits(Tag::Dd) & hints::SIGNATURE, 0);
+        assert_eq!(bits(Tag::H2) & hints::NAV, 0);
+        assert_ne!(bits(Tag::Section) & hints::SIGNATURE, 0);
+    }
+
     #[test]
     fn flattening_keeps_visible_text_in_order() {
         let html = "<div><div><div><p>one <b>two</b></p><span hidden>secret</span><br>three</div></div></div>";

@@ -563,6 +563,12 @@ impl TreeSink for Sink {
                     bits |= hints::from_class_or_id(v);
                     None
                 }
+                // What a script or framework calls the element
+                // (`memberSignature`, `commentFeed`): named like a class.
+                "data-role" => {
+                    bits |= hints::from_class_or_id(v);
+                    None
+                }
                 "role" => {
                     let r = hints::from_role(v);
                     bits |= r;
@@ -676,6 +682,12 @@ impl TreeSink for Sink {
         // reference's `<dt class="sig">`), never a poster's signature.
         if tag == Tag::Dt {
             bits &= !hints::SIGNATURE;
+        }
+        // A heading names what follows it; a menu's headings are inside
+        // the menu. Its own class saying "nav" is a theme's scroll offset
+        // under a sticky bar (Docusaurus: `anchorWithStickyNavbar`).
+        if tag.heading_level().is_some() {
+            bits &= !hints::NAV;
         }
         // What the id alone says, kept apart in case it is a heading's
         // anchor (checked once the heading's text is known).
