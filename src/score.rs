@@ -139,6 +139,9 @@ pub(crate) mod weights {
     /// Lines shorter than this before the first paragraph are lead-in
     /// metadata (bylines, datelines, kickers).
     pub const LEAD_IN_MAX_LEN: u32 = 60;
+    /// Words from which a short line that ends in a full stop, beside the
+    /// first paragraph, is a sentence of the text rather than a lead-in.
+    pub const SENTENCE_MIN_WORDS: usize = 6;
     /// At most this many kept lines before the first paragraph are a lead-in.
     pub const LEAD_IN_MAX_BLOCKS: usize = 4;
     /// A heading anywhere that repeats the title is dropped when it is at
@@ -1485,7 +1488,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         keep_entry_titles(page);
     }
     if on(Signal::LeadIn) && !listing && preset != Preset::Recall {
-        drop_lead_in(page, &inside);
+        drop_lead_in(dom, page, &inside);
     }
     if on(Signal::Smoothing) {
         // Before `smooth`, which keeps a heading only over kept text.
@@ -1855,7 +1858,7 @@ fn keep_entry_titles(page: &mut Page) {
 
 /// Short lines above an article's first paragraph are its kicker, byline,
 /// dateline and photo credit, not its text.
-fn drop_lead_in(page: &mut Page, inside: &[bool]) {
+fn drop_lead_in(dom: &Dom, page: &mut Page, inside: &[bool]) {
     let Some(first) = page
         .blocks
         .iter()
@@ -1869,6 +1872,7 @@ fn drop_lead_in(page: &mut Page, inside: &[bool]) {
     if before > weights::LEAD_IN_MAX_BLOCKS {
         return;
     }
+    let first_parent = dom.node(page.blocks[first].owner).parent;
     for b in page.blocks[..first].iter_mut() {
         if b.kept
             && b.len < weights::LEAD_IN_MAX_LEN
@@ -1876,11 +1880,29 @@ fn drop_lead_in(page: &mut Page, inside: &[bool]) {
                 b.kind,
                 BlockKind::Heading(_) | BlockKind::ListItem { .. } | BlockKind::TableRow { .. }
             )
+            // Code is never a byline (an API page's declaration).
+            && b.kind != BlockKind::Code
+            // A whole sentence beside the first paragraph is the text's
+            // own opening line ("Hi, thanks to anyone who replies."); a
+            // dek sits in the header, apart from the text.
+            && !(dom.node(b.owner).parent == first_parent && is_short_sentence(b))
         {
             b.kept = false;
             b.reason = Reason::Byline;
         }
     }
+}
+
+/// A link-free line of a few words or more that ends as a sentence does.
+fn is_short_sentence(b: &BlockInfo) -> bool {
+    b.links == 0
+        && b.text
+            .split_whitespace()
+            .nth(weights::SENTENCE_MIN_WORDS - 1)
+            .is_some()
+        && b.text
+            .trim_end()
+            .ends_with(['.', '!', '?', '。', '！', '？'])
 }
 
 /// Whether a declared page type (schema.org or OpenGraph) names a
