@@ -283,6 +283,10 @@ const STEMS: &[(&str, u32)] = &[
     ("textwidget", SIDEBAR),
     // Site search's "exclude from the index" marker: not the page's content.
     ("nocontent", SIDEBAR),
+    // A wiki's banner over every page and its "From X, the free
+    // encyclopedia" tagline (MediaWiki's `siteNotice`, `siteSub`).
+    ("sitenotice", BANNER),
+    ("sitesub", BANNER),
     ("comment", COMMENT),
     ("disqus", COMMENT),
     ("byline", BYLINE | AUTHOR),
