@@ -2,7 +2,7 @@
 //! block-level elements and measures each (text, links, punctuation) along
 //! with the markup context it sits in.
 
-use crate::dom::{DOCUMENT, Dom, NONE, NodeData, NodeId, Tag};
+use crate::dom::{DOCUMENT, Dom, NONE, NodeData, NodeId, Tag, hints};
 use crate::{Block, BlockKind, Reason};
 
 /// A block with its features and (after scoring) its decision.
@@ -265,6 +265,8 @@ struct Walker<'a> {
     card_links: u32,
     quotes: u32,
     captions: u32,
+    /// The inline control being skipped inside a heading, or `NONE`.
+    chrome: NodeId,
 }
 
 impl Walker<'_> {
@@ -388,6 +390,16 @@ impl Walker<'_> {
         }
         let parent_hints = *self.hint_stack.last().unwrap_or(&0);
         self.hint_stack.push(parent_hints | own_hints);
+        // A menu-named inline element after a heading's words is the
+        // heading's own control (a wiki's "[edit | edit source]").
+        if self.chrome == NONE
+            && !tag.is_block()
+            && own_hints & hints::NAV != 0
+            && !self.headings.is_empty()
+            && !self.cur.text.trim().is_empty()
+        {
+            self.chrome = id;
+        }
         if tag.is_block() && !in_row {
             self.owner_stack.push(id);
         }
@@ -424,6 +436,9 @@ impl Walker<'_> {
     }
 
     fn exit(&mut self, id: NodeId, tag: Tag) {
+        if self.chrome == id {
+            self.chrome = NONE;
+        }
         let in_row = self.in_row(tag);
         if tag.is_block() && !in_row && tag != Tag::Br {
             self.flush();
@@ -533,6 +548,7 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
         card_links: 0,
         quotes: 0,
         captions: 0,
+        chrome: NONE,
     };
     // Enter/exit walk with an explicit stack: (node, exiting).
     let mut stack = vec![(root, false)];
@@ -543,6 +559,12 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
                 let pre = w.pre > 0;
                 let links = w.links > 0 || w.card_links > 0;
                 let text = dom.text_of(*start, *end);
+                if w.chrome != NONE && !pre {
+                    if !w.cur.text.is_empty() {
+                        w.cur.pending_space = true;
+                    }
+                    continue;
+                }
                 // Verbatim text's inline elements are a highlighter's
                 // tokens (`<span class="token comment">`), not the page's
                 // regions: a line of nothing but a comment is still code.

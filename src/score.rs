@@ -2778,6 +2778,19 @@ mod tests {
         <p>By Thursday the children were skating between the moorings, and the cafe sold out of soup.</p>\
         </article></body></html>";
 
+    /// A wiki heading's "[edit]" control, named as a menu after the
+    /// heading's words, is not part of the heading.
+    #[test]
+    fn a_headings_edit_control_is_skipped() {
+        let page = article_around(
+            "<h2>Harbour ice<span class=\"mw-editsection\">[<a href=\"/e\">edit</a>]</span></h2>\
+             <p>The ice was thickest by the north quay, where the ferries never moved.</p>",
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Harbour ice\n"), "{text}");
+        assert!(!text.contains("edit"), "{text}");
+    }
+
     /// A sentence that goes on past its link, or ends with a full stop
     /// after it, is the text's own, however much of it is the link; a
     /// label and its link, ending inside the link, is a "read also" line.

@@ -287,6 +287,7 @@ const STEMS: &[(&str, u32)] = &[
     // encyclopedia" tagline (MediaWiki's `siteNotice`, `siteSub`).
     ("sitenotice", BANNER),
     ("sitesub", BANNER),
+    ("editsection", NAV),
     ("comment", COMMENT),
     ("disqus", COMMENT),
     ("byline", BYLINE | AUTHOR),
