@@ -163,7 +163,8 @@ fn raw_title(html: &[u8], encoding: &str) -> String {
 /// Markdown's inline markup and escapes, removed (from both sides of the
 /// comparison) before looking for plain words.
 fn strip_markdown(s: &str) -> String {
-    normalize(&s.replace(['*', '_', '`', '\\', '[', ']', '#', '>'], ""))
+    // Table pipes too: a gold table row is its cells with the tabs gone.
+    normalize(&s.replace(['*', '_', '`', '\\', '[', ']', '#', '>', '|'], ""))
 }
 
 fn truncate(s: &str, max: usize) -> String {
