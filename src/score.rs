@@ -142,6 +142,12 @@ pub(crate) mod weights {
     /// Words from which a short line that ends in a full stop, beside the
     /// first paragraph, is a sentence of the text rather than a lead-in.
     pub const SENTENCE_MIN_WORDS: usize = 6;
+    /// Underscores in a line alone that opens a signature.
+    pub const SIGNATURE_RULE_MIN: usize = 5;
+    /// Lines at most after that delimiter in a signature.
+    pub const SIGNATURE_LINES: usize = 4;
+    /// A signature's lines are shorter than this.
+    pub const SIGNATURE_LINE_MAX: u32 = 240;
     /// At most this many kept lines before the first paragraph are a lead-in.
     pub const LEAD_IN_MAX_BLOCKS: usize = 4;
     /// A heading anywhere that repeats the title is dropped when it is at
@@ -1504,10 +1510,48 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         drop_repeats(dom, page);
         drop_copies(page);
     }
+    if on(Signal::Patterns) {
+        drop_signature_lines(page);
+    }
     if on(Signal::BodyBoost) && on(Signal::MarkupHints) && article && !listing && !product_page {
         drop_trailer(dom, page);
     }
     fallback(page, &inside, bad_mask, &in_masthead);
+}
+
+/// A line of underscores alone is a forum signature's delimiter (as `-- `
+/// is an e-mail's): it and the few short lines that follow it in its
+/// element are the signature. More text after it than a signature holds
+/// makes it a separator inside the text.
+fn drop_signature_lines(page: &mut Page) {
+    let n = page.blocks.len();
+    let mut i = 0;
+    while i < n {
+        let text = page.blocks[i].text.trim();
+        if text.len() < weights::SIGNATURE_RULE_MIN || !text.bytes().all(|c| c == b'_') {
+            i += 1;
+            continue;
+        }
+        let owner = page.blocks[i].owner;
+        let end = i
+            + 1
+            + page.blocks[i + 1..]
+                .iter()
+                .take_while(|b| b.owner == owner)
+                .count();
+        let short = page.blocks[i + 1..end]
+            .iter()
+            .all(|b| b.len < weights::SIGNATURE_LINE_MAX);
+        if end - i - 1 <= weights::SIGNATURE_LINES && short {
+            for b in &mut page.blocks[i..end] {
+                if b.kept {
+                    b.kept = false;
+                    b.reason = Reason::Signature;
+                }
+            }
+        }
+        i = end;
+    }
 }
 
 /// After an article's named body (`entry-content`, `article-body`), or
@@ -2777,6 +2821,35 @@ mod tests {
         <div class=\"newsletter-signup\"><p>Get the morning briefing in your inbox, every day, for free.</p></div>\
         <p>By Thursday the children were skating between the moorings, and the cafe sold out of soup.</p>\
         </article></body></html>";
+
+    /// A line of underscores opens a signature: it and the short lines
+    /// after it in its element go; used as a rule between long paragraphs
+    /// it takes nothing with it.
+    #[test]
+    fn an_underscore_line_opens_a_signature() {
+        let sig = article_around(
+            "<div><p>The ice held until March, when the first ferry cut a channel through it.</p>\
+             <div>__________________<br>Two boats, one shed and never enough rope.</div></div>",
+        );
+        let text = text_with(Options::default(), &sig);
+        assert!(text.contains("first ferry cut a channel"), "{text}");
+        assert!(!text.contains("enough rope"), "{text}");
+        assert!(!text.contains("____"), "{text}");
+        let rule = format!(
+            "<html><body><article><div>{}<br>__________<br>{}<br>{}<br>{}<br>{}<br>{}</div>\
+             </article></body></html>",
+            para("One."),
+            para("Two."),
+            para("Three."),
+            para("Four."),
+            para("Five."),
+            para("Six.")
+        )
+        .replace("<p>", "")
+        .replace("</p>", "");
+        let text = text_with(Options::default(), &rule);
+        assert!(text.contains("Six. The harbour"), "{text}");
+    }
 
     /// A wiki heading's "[edit]" control, named as a menu after the
     /// heading's words, is not part of the heading.
