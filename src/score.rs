@@ -142,6 +142,8 @@ pub(crate) mod weights {
     /// Words from which a short line that ends in a full stop, beside the
     /// first paragraph, is a sentence of the text rather than a lead-in.
     pub const SENTENCE_MIN_WORDS: usize = 6;
+    /// A block all in buttons and shorter than this is a row of controls.
+    pub const CONTROL_MAX_LEN: u32 = 48;
     /// Underscores in a line alone that opens a signature.
     pub const SIGNATURE_RULE_MIN: usize = 5;
     /// Lines at most after that delimiter in a signature.
@@ -1435,6 +1437,14 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         if let Some(r) = hint_reason(local) {
             b.kept = false;
             b.reason = r;
+            continue;
+        }
+        if b.hints & hints::CONTROL != 0
+            && b.len < weights::CONTROL_MAX_LEN
+            && !matches!(b.kind, BlockKind::Heading(_))
+        {
+            b.kept = false;
+            b.reason = Reason::Navigation;
             continue;
         }
         if b.hints & !outer & hints::BYLINE != 0
@@ -2821,6 +2831,24 @@ mod tests {
         <div class=\"newsletter-signup\"><p>Get the morning briefing in your inbox, every day, for free.</p></div>\
         <p>By Thursday the children were skating between the moorings, and the cafe sold out of soup.</p>\
         </article></body></html>";
+
+    /// A line of nothing but buttons is a row of controls; a button in a
+    /// sentence leaves the sentence be.
+    #[test]
+    fn a_row_of_buttons_goes() {
+        let page = article_around(
+            "<div><span class=\"btn btn-primary\">Reserve a seat</span> \
+             <button class=\"c-button\">Save for later</button></div>\
+             <p>Call the harbour office or <a class=\"btn\" href=\"/f\">fill in the form</a> \
+             before the first ferry leaves on Monday morning.</p>",
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(!text.contains("Reserve a seat"), "{text}");
+        assert!(
+            text.contains("fill in the form before the first ferry"),
+            "{text}"
+        );
+    }
 
     /// A line of underscores opens a signature: it and the short lines
     /// after it in its element go; used as a rule between long paragraphs

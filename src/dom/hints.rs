@@ -106,6 +106,12 @@ pub(crate) const NOSNIPPET: u32 = 1 << 28;
 /// words are read.
 pub(crate) const PITCH: u32 = 1 << 29;
 
+/// Named a button (`btn`, `c-button`) on an inline element: a control
+/// ("Get a quote", "Follow"), not text. Not boilerplate for the region's
+/// choice (a feed's cards carry their buttons); a block of nothing else
+/// goes. Shares its bit with the sink's JSON-LD mark, set on scripts only.
+pub(crate) const CONTROL: u32 = 1 << 30;
+
 /// What is never the content, however much of the page it holds: never
 /// vetoed by its share of the prose, never lifted as a page-wide name.
 pub(crate) const NEVER_CONTENT: u32 = CONSENT | NOTICE;
@@ -720,6 +726,18 @@ const HIDING: &[&str] = &[
     "w-form-fail",
 ];
 
+/// Whether a class names a button (`btn`, `c-button__primary`): on an
+/// inline element, a control, not text (the "Get a quote" link of a card).
+pub(crate) fn names_button(value: &str) -> bool {
+    // Bootstrap's `btn-link` draws a button as a plain link: text.
+    value
+        .split_ascii_whitespace()
+        .all(|c| !c.eq_ignore_ascii_case("btn-link"))
+        && value
+            .split(|c: char| c == '-' || c == '_' || c.is_ascii_whitespace())
+            .any(|w| w.eq_ignore_ascii_case("btn") || w.eq_ignore_ascii_case("button"))
+}
+
 /// Hints from an ARIA `role`.
 pub(crate) fn from_role(role: &str) -> u32 {
     match role.trim().to_ascii_lowercase().as_str() {
@@ -1059,6 +1077,10 @@ mod tests {
         // several languages): not navigation.
         assert_eq!(from_role("tablist"), 0);
         assert_eq!(from_role("alert"), BANNER);
+        assert!(names_button("btn btn-primary"));
+        assert!(names_button("c-button__label"));
+        assert!(!names_button("btn btn-link"));
+        assert!(!names_button("buttonize bottom"));
         assert!(style_hides("color:red; display : none"));
         assert!(!style_hides("display:block"));
     }

@@ -561,6 +561,9 @@ impl TreeSink for Sink {
                 }
                 "class" if !matches!(tag, Tag::Html | Tag::Body) => {
                     bits |= hints::from_class_or_id(v);
+                    if !tag.is_block() && tag != Tag::Script && hints::names_button(v) {
+                        bits |= hints::CONTROL;
+                    }
                     None
                 }
                 // What a script or framework calls the element
