@@ -726,6 +726,15 @@ const HIDING: &[&str] = &[
     "w-form-fail",
 ];
 
+/// Whether a class names other things than the page's own (`other-rooms`,
+/// `others-list`): a "more of these" box. Read in classes only: an id
+/// with the word is most often a section's title ("other-ways-to-help").
+pub(crate) fn names_others(value: &str) -> bool {
+    value
+        .split(|c: char| c == '-' || c == '_' || c.is_ascii_whitespace())
+        .any(|w| w.eq_ignore_ascii_case("other") || w.eq_ignore_ascii_case("others"))
+}
+
 /// Whether a class names a button (`btn`, `c-button__primary`): on an
 /// inline element, a control, not text (the "Get a quote" link of a card).
 pub(crate) fn names_button(value: &str) -> bool {
@@ -1077,6 +1086,9 @@ mod tests {
         // several languages): not navigation.
         assert_eq!(from_role("tablist"), 0);
         assert_eq!(from_role("alert"), BANNER);
+        assert!(names_others("section other-rooms"));
+        assert!(names_others("Others_list"));
+        assert!(!names_others("mother-board otherwise"));
         assert!(names_button("btn btn-primary"));
         assert!(names_button("c-button__label"));
         assert!(!names_button("btn btn-link"));

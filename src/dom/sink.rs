@@ -561,6 +561,9 @@ impl TreeSink for Sink {
                 }
                 "class" if !matches!(tag, Tag::Html | Tag::Body) => {
                     bits |= hints::from_class_or_id(v);
+                    if hints::names_others(v) {
+                        bits |= hints::RELATED;
+                    }
                     if !tag.is_block() && tag != Tag::Script && hints::names_button(v) {
                         bits |= hints::CONTROL;
                     }
