@@ -2832,18 +2832,21 @@ mod tests {
         <p>By Thursday the children were skating between the moorings, and the cafe sold out of soup.</p>\
         </article></body></html>";
 
-    /// A line of nothing but buttons is a row of controls; a button in a
-    /// sentence leaves the sentence be.
+    /// A line of nothing but buttons (by class or by role) is a row of
+    /// controls; a button in a sentence leaves the sentence be.
     #[test]
     fn a_row_of_buttons_goes() {
         let page = article_around(
             "<div><span class=\"btn btn-primary\">Reserve a seat</span> \
              <button class=\"c-button\">Save for later</button></div>\
+             <blockquote><div>The ice will hold until March, the harbour master said.</div>\
+             <div><span role=\"button\">Click to expand...</span></div></blockquote>\
              <p>Call the harbour office or <a class=\"btn\" href=\"/f\">fill in the form</a> \
              before the first ferry leaves on Monday morning.</p>",
         );
         let text = text_with(Options::default(), &page);
         assert!(!text.contains("Reserve a seat"), "{text}");
+        assert!(!text.contains("Click to expand"), "{text}");
         assert!(
             text.contains("fill in the form before the first ferry"),
             "{text}"

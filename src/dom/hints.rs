@@ -106,7 +106,7 @@ pub(crate) const NOSNIPPET: u32 = 1 << 28;
 /// words are read.
 pub(crate) const PITCH: u32 = 1 << 29;
 
-/// Named a button (`btn`, `c-button`) on an inline element: a control
+/// Named a button (`btn`, `c-button`, `role=button`) on an inline element: a control
 /// ("Get a quote", "Follow"), not text. Not boilerplate for the region's
 /// choice (a feed's cards carry their buttons); a block of nothing else
 /// goes. Shares its bit with the sink's JSON-LD mark, set on scripts only.

@@ -578,6 +578,10 @@ impl TreeSink for Sink {
                 "role" => {
                     let r = hints::from_role(v);
                     bits |= r;
+                    // A link or span made a button by its role is one.
+                    if !tag.is_block() && v.trim().eq_ignore_ascii_case("button") {
+                        bits |= hints::CONTROL;
+                    }
                     if r & hints::DECLARED_CHROME != 0 {
                         bits |= hints::ROLE_CHROME;
                     }
