@@ -289,6 +289,10 @@ const STEMS: &[(&str, u32)] = &[
     ("textwidget", SIDEBAR),
     // Site search's "exclude from the index" marker: not the page's content.
     ("nocontent", SIDEBAR),
+    // A plugin's "made this recipe? tag us" box; spelt out, unlike the
+    // `cta` of `PITCH_WORDS`, it names no landing page's own pitch.
+    ("call-to-action", AD),
+    ("calltoaction", AD),
     // A wiki's banner over every page and its "From X, the free
     // encyclopedia" tagline (MediaWiki's `siteNotice`, `siteSub`).
     ("sitenotice", BANNER),
@@ -919,6 +923,7 @@ mod tests {
         assert_eq!(from_class_or_id("dropdown-contents") & NAV, NAV);
         assert_eq!(from_class_or_id("dropdown-content show") & NAV, NAV);
         assert_eq!(from_class_or_id("hero-cta"), AD | PITCH);
+        assert_eq!(from_class_or_id("wprm-call-to-action"), AD);
         // Utilities applied under a condition style an element, they do
         // not name it.
         assert_eq!(
