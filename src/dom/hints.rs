@@ -289,6 +289,8 @@ const STEMS: &[(&str, u32)] = &[
     ("textwidget", SIDEBAR),
     // Site search's "exclude from the index" marker: not the page's content.
     ("nocontent", SIDEBAR),
+    // A store or dealer finder beside the page's text.
+    ("locator", COMMERCE),
     // A plugin's "made this recipe? tag us" box; spelt out, unlike the
     // `cta` of `PITCH_WORDS`, it names no landing page's own pitch.
     ("call-to-action", AD),
@@ -924,6 +926,7 @@ mod tests {
         assert_eq!(from_class_or_id("dropdown-content show") & NAV, NAV);
         assert_eq!(from_class_or_id("hero-cta"), AD | PITCH);
         assert_eq!(from_class_or_id("wprm-call-to-action"), AD);
+        assert_eq!(from_class_or_id("c-distributor-locator") & COMMERCE, COMMERCE);
         // Utilities applied under a condition style an element, they do
         // not name it.
         assert_eq!(
