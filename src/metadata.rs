@@ -1046,6 +1046,7 @@ fn is_content_type(s: &str) -> bool {
                 | "SocialMediaPosting"
                 | "VideoObject"
                 | "Event"
+                | "CollectionPage"
         )
 }
 
@@ -1187,8 +1188,11 @@ fn json_ld<'a>(root: &'a Value, m: &mut Metadata, names: &mut LdNames<'a>) {
             if !is_page {
                 set(&mut m.page_type, ty);
             }
+            // A collection's name is its section's ("Delftware"), not the
+            // page's title.
             if let Some(h) = o.get("headline").or_else(|| o.get("name")).and_then(str_of)
                 && !is_page
+                && ty != "CollectionPage"
                 && m.title.is_none()
             {
                 set(&mut m.title, h);
@@ -1740,6 +1744,11 @@ mod tests {
         let og = r#"<meta property="og:type" content="product">"#;
         assert_eq!(page_type(og).as_deref(), Some("product"));
         assert_eq!(page_type(&ld(r#"{"@type":"WebSite"}"#)), None);
+        // A collection's page is a kind of its own (its cards are its text).
+        assert_eq!(
+            page_type(&ld(r#"{"@type":"CollectionPage","name":"Delftware"}"#)).as_deref(),
+            Some("CollectionPage")
+        );
         // A page's main entity is what the page is.
         let thread = ld(
             r#"{"@type":"WebPage","mainEntity":{"@type":"DiscussionForumPosting",

@@ -1258,7 +1258,11 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
     // On a page that declares itself a discussion the cards are its posts,
     // whatever links open them (a permalink's "Posted March 5"): none is
     // a teaser.
-    let mut teaser = if listing || !on(Signal::Teasers) || declared_thread {
+    // A page that declares itself a collection (schema.org's
+    // `CollectionPage`) is its cards: none is a teaser, whatever prose
+    // introduces them.
+    let declared_collection = meta.page_type.as_deref() == Some("CollectionPage");
+    let mut teaser = if listing || !on(Signal::Teasers) || declared_thread || declared_collection {
         Vec::new()
     } else {
         teaser_cards(dom, page, region)

@@ -926,7 +926,10 @@ mod tests {
         assert_eq!(from_class_or_id("dropdown-content show") & NAV, NAV);
         assert_eq!(from_class_or_id("hero-cta"), AD | PITCH);
         assert_eq!(from_class_or_id("wprm-call-to-action"), AD);
-        assert_eq!(from_class_or_id("c-distributor-locator") & COMMERCE, COMMERCE);
+        assert_eq!(
+            from_class_or_id("c-distributor-locator") & COMMERCE,
+            COMMERCE
+        );
         // Utilities applied under a condition style an element, they do
         // not name it.
         assert_eq!(
