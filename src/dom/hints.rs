@@ -736,14 +736,25 @@ const HIDING: &[&str] = &[
 /// `others-list`): a "more of these" box. Read in classes only: an id
 /// with the word is most often a section's title ("other-ways-to-help").
 pub(crate) fn names_others(value: &str) -> bool {
-    value
-        .split(|c: char| c == '-' || c == '_' || c.is_ascii_whitespace())
-        .any(|w| w.eq_ignore_ascii_case("other") || w.eq_ignore_ascii_case("others"))
+    // Most classes hold no such word: one substring search rules them out
+    // (upper-case spellings are rare in classes).
+    value.as_bytes().windows(4).any(|w| w == b"ther")
+        && value
+            .split(|c: char| c == '-' || c == '_' || c.is_ascii_whitespace())
+            .any(|w| w.eq_ignore_ascii_case("other") || w.eq_ignore_ascii_case("others"))
 }
 
 /// Whether a class names a button (`btn`, `c-button__primary`): on an
 /// inline element, a control, not text (the "Get a quote" link of a card).
 pub(crate) fn names_button(value: &str) -> bool {
+    // Most classes hold no such word: substring searches rule them out.
+    if !value
+        .as_bytes()
+        .windows(3)
+        .any(|w| w == b"btn" || w == b"tto")
+    {
+        return false;
+    }
     // Bootstrap's `btn-link` draws a button as a plain link: text.
     value
         .split_ascii_whitespace()
