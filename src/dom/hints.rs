@@ -106,10 +106,11 @@ pub(crate) const NOSNIPPET: u32 = 1 << 28;
 /// words are read.
 pub(crate) const PITCH: u32 = 1 << 29;
 
-/// Named a button (`btn`, `c-button`, `role=button`) on an inline element: a control
-/// ("Get a quote", "Follow"), not text. Not boilerplate for the region's
-/// choice (a feed's cards carry their buttons); a block of nothing else
-/// goes. Shares its bit with the sink's JSON-LD mark, set on scripts only.
+/// Named a button (`btn`, `c-button`, `role=button`) on an inline element:
+/// a control ("Get a quote", "Follow"), not text. Not boilerplate for the
+/// region's choice (a feed's cards carry their buttons); a block of
+/// nothing else goes. Shares its bit with the sink's JSON-LD mark, which
+/// only scripts carry (and never this one).
 pub(crate) const CONTROL: u32 = 1 << 30;
 
 /// What is never the content, however much of the page it holds: never
@@ -736,7 +737,7 @@ const HIDING: &[&str] = &[
 /// `others-list`): a "more of these" box. Read in classes only: an id
 /// with the word is most often a section's title ("other-ways-to-help").
 pub(crate) fn names_others(value: &str) -> bool {
-    // Most classes hold no such word: one substring search rules them out
+    // Most classes hold no such word: one byte scan rules them out
     // (upper-case spellings are rare in classes).
     value.as_bytes().windows(4).any(|w| w == b"ther")
         && value
@@ -747,7 +748,7 @@ pub(crate) fn names_others(value: &str) -> bool {
 /// Whether a class names a button (`btn`, `c-button__primary`): on an
 /// inline element, a control, not text (the "Get a quote" link of a card).
 pub(crate) fn names_button(value: &str) -> bool {
-    // Most classes hold no such word: substring searches rule them out.
+    // Most classes hold no such word: one byte scan rules them out.
     if !value
         .as_bytes()
         .windows(3)

@@ -579,7 +579,10 @@ impl TreeSink for Sink {
                     let r = hints::from_role(v);
                     bits |= r;
                     // A link or span made a button by its role is one.
-                    if !tag.is_block() && v.trim().eq_ignore_ascii_case("button") {
+                    if !tag.is_block()
+                        && tag != Tag::Script
+                        && v.trim().eq_ignore_ascii_case("button")
+                    {
                         bits |= hints::CONTROL;
                     }
                     if r & hints::DECLARED_CHROME != 0 {
