@@ -308,6 +308,8 @@ const STEMS: &[(&str, u32)] = &[
     ("timestamp", BYLINE),
     ("published", BYLINE),
     ("posted-on", BYLINE),
+    // A post's "submitted 5 hours ago by x" line, or a site's slogan.
+    ("tagline", BYLINE),
     // A forum post's panel about its poster (rank, post count, join date,
     // location): metadata of the post, like a byline.
     ("postprofile", BYLINE),
@@ -938,6 +940,7 @@ mod tests {
         assert_eq!(from_class_or_id("dropdown-content show") & NAV, NAV);
         assert_eq!(from_class_or_id("hero-cta"), AD | PITCH);
         assert_eq!(from_class_or_id("wprm-call-to-action"), AD);
+        assert_eq!(from_class_or_id("tagline") & BYLINE, BYLINE);
         assert_eq!(
             from_class_or_id("c-distributor-locator") & COMMERCE,
             COMMERCE
