@@ -592,6 +592,17 @@ pub fn flush_text(out: &mut String, text: &mut String) {
 mod tests {
     use super::*;
 
+    /// The hint bits of the first element with this tag, or 0.
+    fn first_hints(dom: &Dom, tag: Tag) -> u32 {
+        dom.nodes
+            .iter()
+            .find_map(|n| match &n.data {
+                NodeData::Element(e) if e.tag == tag => Some(e.hints),
+                _ => None,
+            })
+            .unwrap_or(0)
+    }
+
     /// A byline word in an `<article>`'s classes names the post's author
     /// (WordPress's `author-jane-doe`), not what the element is; on a
     /// `<div>` it still marks a byline.
@@ -600,15 +611,7 @@ mod tests {
         let html = "<article class='post author-jane-doe'><p>a</p></article>\
                     <div class='author-jane-doe'>b</div>";
         let dom = parse(Source::Text(html), &Options::default());
-        let bits = |tag: Tag| {
-            dom.nodes
-                .iter()
-                .find_map(|n| match &n.data {
-                    NodeData::Element(e) if e.tag == tag => Some(e.hints),
-                    _ => None,
-                })
-                .unwrap_or(0)
-        };
+        let bits = |tag: Tag| first_hints(&dom, tag);
         assert_eq!(bits(Tag::Article) & hints::BYLINE, 0);
         assert_ne!(bits(Tag::Div) & hints::BYLINE, 0);
     }
@@ -623,15 +626,7 @@ mod tests {
                     <h2 class='anchor anchorWithStickyNavbar_x'>Usage</h2>\
                     <section data-role='memberSignature'>z</section>";
         let dom = parse(Source::Text(html), &Options::default());
-        let bits = |tag: Tag| {
-            dom.nodes
-                .iter()
-                .find_map(|n| match &n.data {
-                    NodeData::Element(e) if e.tag == tag => Some(e.hints),
-                    _ => None,
-                })
-                .unwrap_or(0)
-        };
+        let bits = |tag: Tag| first_hints(&dom, tag);
         assert_eq!(bits(Tag::Dt) & hints::SIGNATURE, 0);
         assert_ne!(bits(Tag::Dd) & hints::SIGNATURE, 0);
         assert_eq!(bits(Tag::H2) & hints::NAV, 0);
