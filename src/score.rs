@@ -1586,12 +1586,7 @@ fn drop_trailer(dom: &Dom, page: &mut Page) {
             .collect()
     } else {
         // Without a body name, the `<article>` element holds the body.
-        let mut in_article = vec![false; dom.nodes.len()];
-        for &id in &page.order {
-            let p = dom.node(id).parent;
-            in_article[id as usize] =
-                dom.tag(id) == Some(Tag::Article) || p != NONE && in_article[p as usize];
-        }
+        let in_article = subtrees(dom, page, |id| dom.tag(id) == Some(Tag::Article));
         page.blocks
             .iter()
             .map(|b| in_article[b.owner as usize])
@@ -1958,9 +1953,7 @@ fn is_short_sentence(b: &BlockInfo) -> bool {
             .split_whitespace()
             .nth(weights::SENTENCE_MIN_WORDS - 1)
             .is_some()
-        && b.text
-            .trim_end()
-            .ends_with(['.', '!', '?', '。', '！', '？'])
+        && b.text.trim_end().ends_with(crate::blocks::SENTENCE_ENDS)
 }
 
 /// Whether a declared page type (schema.org or OpenGraph) names a

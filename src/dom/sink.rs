@@ -495,7 +495,8 @@ fn push_text(buf: &mut String, text: &str) {
 }
 
 /// Scratch hint bits for scripts, cleared of meaning outside the sink.
-const JSON_LD: u32 = 1 << 30;
+/// The first is [`hints::CONTROL`]'s bit, which no script carries.
+const JSON_LD: u32 = hints::CONTROL;
 const JSON_LD_OPEN: u32 = 1 << 31;
 
 impl TreeSink for Sink {
@@ -545,6 +546,9 @@ impl TreeSink for Sink {
         let mut is_ld = false;
         let mut is_email = false;
         let mut disclosed = false;
+        // An inline element may be a control (a button); a script never
+        // is, its bit being the JSON-LD mark's.
+        let may_control = !tag.is_block() && tag != Tag::Script;
         let first_attr = self.attrs.borrow().len();
         for a in &attrs {
             if a.name.ns != ns!() {
@@ -564,7 +568,7 @@ impl TreeSink for Sink {
                     if hints::names_others(v) {
                         bits |= hints::RELATED;
                     }
-                    if !tag.is_block() && tag != Tag::Script && hints::names_button(v) {
+                    if may_control && hints::names_button(v) {
                         bits |= hints::CONTROL;
                     }
                     None
@@ -579,10 +583,7 @@ impl TreeSink for Sink {
                     let r = hints::from_role(v);
                     bits |= r;
                     // A link or span made a button by its role is one.
-                    if !tag.is_block()
-                        && tag != Tag::Script
-                        && v.trim().eq_ignore_ascii_case("button")
-                    {
+                    if may_control && v.trim().eq_ignore_ascii_case("button") {
                         bits |= hints::CONTROL;
                     }
                     if r & hints::DECLARED_CHROME != 0 {
