@@ -4557,6 +4557,28 @@ mod tests {
     }
 
     #[test]
+    fn template_text_a_framework_has_not_rendered_yet_is_hidden() {
+        let posts: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<article><p>Reply {i}: the ferry moved its first crossing later this \
+                     winter, and the bus now waits for it at the harbour.</p>\
+                     <div class=\"alert\" ng-show=\"board.errors[{i}]\" ng-cloak>\
+                     <strong>{{{{ board.errors[{i}].message }}}}</strong></div></article>"
+                )
+            })
+            .collect();
+        let page = format!("<html><body><main>{posts}</main></body></html>");
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Reply 3: the ferry"), "{text}");
+        assert!(!text.contains("board.errors"), "{text}");
+        // The whole page cloaked is still the page.
+        let page = page.replace("<body>", "<body ng-cloak>");
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Reply 3: the ferry"), "{text}");
+    }
+
+    #[test]
     fn links_a_sentence_announces_are_the_texts_own_list() {
         let page = |lead: &str| {
             format!(

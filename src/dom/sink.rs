@@ -612,6 +612,15 @@ impl TreeSink for Sink {
                     bits |= hints::HIDDEN;
                     None
                 }
+                // Hidden until a script framework has rendered it (AngularJS,
+                // Vue, Alpine): unrendered template text (`{{ x.message }}`).
+                // On the whole page it hides nothing the reader misses.
+                "ng-cloak" | "data-ng-cloak" | "v-cloak" | "x-cloak"
+                    if !matches!(tag, Tag::Html | Tag::Body) =>
+                {
+                    bits |= hints::HIDDEN;
+                    None
+                }
                 "aria-labelledby" => {
                     disclosed = true;
                     None
