@@ -4631,9 +4631,22 @@ mod tests {
             ),
             section("reader-comments-list", "3 comments", "Reader."),
         );
+        // A numbered heading's anchor leaves its number out.
+        let page = page.replace(
+            "</main>",
+            &format!(
+                "{}</main>",
+                section(
+                    "the-return-statement",
+                    "5.2. The return statement",
+                    "Return."
+                )
+            ),
+        );
         let text = text_with(Options::default(), &page);
         assert!(text.contains("Respond. The harbour"), "{text}");
         assert!(text.contains("Separate. The harbour"), "{text}");
+        assert!(text.contains("Return. The harbour"), "{text}");
         // An id that is not its heading's words still names the part.
         assert!(!text.contains("Reader. The harbour"), "{text}");
     }

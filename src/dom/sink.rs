@@ -242,7 +242,10 @@ fn anchor_ids(dom: &mut Dom, slugs: &[(NodeId, u32, String)]) {
 /// Whether `slug` is the heading's words, lower-cased and joined by
 /// hyphens (a trailing `-2` of a repeated heading allowed).
 fn heading_slug_matches(dom: &Dom, heading: NodeId, slug: &str) -> bool {
-    let mut words = slug.split('-').filter(|w| !w.is_empty());
+    let mut words = slug.split('-').filter(|w| !w.is_empty()).peekable();
+    // A numbered heading's number ("5.2. The del statement") is not in
+    // its anchor: digits before the first word that matches are skipped.
+    let mut started = false;
     for (read, id) in dom.preorder(heading).enumerate() {
         if read + 1 >= SLUG_HEADING_NODES {
             return false;
@@ -253,8 +256,13 @@ fn heading_slug_matches(dom: &Dom, heading: NodeId, slug: &str) -> bool {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
             {
-                match words.next() {
-                    Some(s) if w.len() == s.len() && w.to_lowercase() == s => {}
+                let numbering = !started && w.bytes().all(|b| b.is_ascii_digit());
+                match words.peek() {
+                    Some(s) if w.len() == s.len() && w.to_lowercase() == *s => {
+                        words.next();
+                        started = true;
+                    }
+                    _ if numbering => {}
                     _ => return false,
                 }
             }
