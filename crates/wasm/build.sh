@@ -23,7 +23,10 @@ if [ "$have" != "$want" ]; then
 fi
 
 # SIMD128 (every current browser, Node 16.4+): memchr's searches use it.
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:--C target-feature=+simd128}"
+# A lower inlining threshold than -O3's: 2% smaller gzipped (299,520 ->
+# 293,798 bytes) for about 5% of the speed, so the .wasm stays under its
+# 300 KB budget while staying well inside its 2x-native one.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:--C target-feature=+simd128 -C llvm-args=--inline-threshold=120}"
 (cd "$root" && cargo build --profile release-wasm -p dechaff-wasm --target wasm32-unknown-unknown)
 
 rm -rf "$pkg"

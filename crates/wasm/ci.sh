@@ -39,7 +39,7 @@ fi
 
 # --- build ---
 # As build.sh sets it, so that clippy below checks the same build.
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:--C target-feature=+simd128}"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:--C target-feature=+simd128 -C llvm-args=--inline-threshold=120}"
 "$here/build.sh"
 (cd "$root" && cargo clippy -p dechaff-wasm --target wasm32-unknown-unknown -- -D warnings)
 (cd "$root" && cargo build --release -p dechaff-wasm --example native)
