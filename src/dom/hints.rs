@@ -276,6 +276,8 @@ const STEMS: &[(&str, u32)] = &[
     ("cmplz", CONSENT),
     ("consent", BANNER),
     ("gdpr", BANNER),
+    // Turkey's data-protection law, as `gdpr` names the EU's.
+    ("kvkk", BANNER),
     ("newsletter", BANNER),
     ("subscribe", BANNER),
     ("subscription", BANNER),
@@ -815,6 +817,7 @@ mod tests {
             assert_eq!(from_class_or_id(class) & RELATED, RELATED, "{class}");
         }
         assert_eq!(from_class_or_id("ad-box") & AD, AD);
+        assert_eq!(from_class_or_id("kvkk_bar") & BANNER, BANNER);
         assert_eq!(from_class_or_id("header shadow download") & AD, 0);
         // An author names a byline; a list of authors is read for names
         // only.
