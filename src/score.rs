@@ -1936,14 +1936,22 @@ fn drop_lead_in(dom: &Dom, page: &mut Page, inside: &[bool]) {
             // Code is never a byline (an API page's declaration).
             && b.kind != BlockKind::Code
             // A whole sentence beside the first paragraph is the text's
-            // own opening line ("Hi, thanks to anyone who replies."); a
+            // own opening line ("Hi, thanks to anyone who replies.", or a
+            // greeting "Hello everyone,"); a
             // dek sits in the header, apart from the text.
-            && !(dom.node(b.owner).parent == first_parent && is_short_sentence(b))
+            && !(dom.node(b.owner).parent == first_parent
+                && (is_short_sentence(b) || is_salutation(b)))
         {
             b.kept = false;
             b.reason = Reason::Byline;
         }
     }
+}
+
+/// A link-free line that ends in a comma, as a letter's greeting does
+/// ("Bonsoir à tous,"); a byline or a dateline ends otherwise.
+fn is_salutation(b: &BlockInfo) -> bool {
+    b.links == 0 && b.text.trim_end().ends_with(',')
 }
 
 /// A link-free line of a few words or more that ends as a sentence does.
@@ -4554,6 +4562,28 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("Menu closed"), "{text}");
+    }
+
+    #[test]
+    fn a_greeting_opening_a_post_is_not_its_byline() {
+        let body = |greeting: &str| {
+            format!(
+                "<html><body><main><h1>Stove glass turns black</h1>\
+                 <div class=\"kicker\">Dear readers,</div>\
+                 <article><div class=\"body\">{greeting}<br><br>We had a log burner fitted \
+                 in November and the glass is black within three hours of lighting it, \
+                 even with the air wash fully open.<br><br>The wood is oak, sold as \
+                 seasoned for two years, and it hisses a little when it burns.</div>\
+                 </article></main></body></html>"
+            )
+        };
+        let text = text_with(Options::default(), &body("Evening all,"));
+        assert!(text.contains("Evening all,"), "{text}");
+        // The same line apart from the text is a kicker.
+        assert!(!text.contains("Dear readers,"), "{text}");
+        // A short line without the comma is still a lead-in.
+        let text = text_with(Options::default(), &body("Evening all"));
+        assert!(!text.contains("Evening all"), "{text}");
     }
 
     #[test]
