@@ -276,6 +276,19 @@ const STEMS: &[(&str, u32)] = &[
     ("cmplz", CONSENT),
     ("consent", BANNER),
     ("gdpr", BANNER),
+    // A listing's count of what it shows ("Showing 1-24 of 310").
+    ("result-count", NAV),
+    ("results-count", NAV),
+    ("results--count", NAV),
+    ("results__count", NAV),
+    ("resultcount", NAV),
+    ("results-bar", NAV),
+    ("total-count", NAV),
+    ("total-products", NAV),
+    ("totalproducts", NAV),
+    ("product-count", NAV),
+    ("products-count", NAV),
+    ("toolbar-amount", NAV),
     // Turkey's data-protection law, as `gdpr` names the EU's.
     ("kvkk", BANNER),
     ("newsletter", BANNER),
@@ -818,6 +831,15 @@ mod tests {
         }
         assert_eq!(from_class_or_id("ad-box") & AD, AD);
         assert_eq!(from_class_or_id("kvkk_bar") & BANNER, BANNER);
+        for class in [
+            "woocommerce-result-count",
+            "results-bar__count",
+            "col-md-6 total-products",
+            "toolbar-amount",
+        ] {
+            assert_eq!(from_class_or_id(class) & NAV, NAV, "{class}");
+        }
+        assert_eq!(from_class_or_id("account-count") & NAV, 0);
         assert_eq!(from_class_or_id("header shadow download") & AD, 0);
         // An author names a byline; a list of authors is read for names
         // only.
