@@ -208,6 +208,7 @@ const STEMS: &[(&str, u32)] = &[
     ("buy-together", RELATED),
     ("bought-together", RELATED),
     ("recently-viewed", RELATED),
+    ("viewed-products", RELATED),
     ("might-like", RELATED),
     ("also-like", RELATED),
     ("price-box", COMMERCE),
@@ -289,6 +290,12 @@ const STEMS: &[(&str, u32)] = &[
     ("product-count", NAV),
     ("products-count", NAV),
     ("toolbar-amount", NAV),
+    // A listing's facets: PrestaShop's `search_filters`, Magento's and
+    // WooCommerce's layered navigation.
+    ("search-filters", NAV),
+    ("search_filters", NAV),
+    ("layered-nav", NAV),
+    ("layered_nav", NAV),
     // Turkey's data-protection law, as `gdpr` names the EU's.
     ("kvkk", BANNER),
     ("newsletter", BANNER),
@@ -840,6 +847,13 @@ mod tests {
             assert_eq!(from_class_or_id(class) & NAV, NAV, "{class}");
         }
         assert_eq!(from_class_or_id("account-count") & NAV, 0);
+        // A listing's facets, and what the shopper looked at before.
+        assert_eq!(from_class_or_id("search_filters") & NAV, NAV);
+        assert_eq!(from_class_or_id("block-layered-nav") & NAV, NAV);
+        assert_eq!(
+            from_class_or_id("featured-products viewed-products") & RELATED,
+            RELATED
+        );
         assert_eq!(from_class_or_id("header shadow download") & AD, 0);
         // An author names a byline; a list of authors is read for names
         // only.
