@@ -19,8 +19,8 @@ pub(crate) struct BlockInfo {
     /// [`hints`] bits of the owner and all its ancestors.
     pub hints: u32,
     /// Text length in letters and digits, a CJK character counting as
-    /// three (about a word's worth), so lengths compare across scripts
-    /// with and without spaces.
+    /// three (about a word's worth) and a Hangul syllable as two, so
+    /// lengths compare across scripts with and without spaces.
     pub len: u32,
     /// The part of `len` inside links.
     pub link_len: u32,
@@ -110,6 +110,8 @@ fn char_weight(c: char) -> u32 {
         | 0x4E00..=0x9FFF
         | 0xF900..=0xFAFF
         | 0x20000..=0x2FA1F => 3,
+        // Hangul syllables: a word is two or three of them, spaced.
+        0xAC00..=0xD7A3 => 2,
         _ => 1,
     }
 }
@@ -619,5 +621,20 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
     Page {
         blocks: w.blocks,
         order,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::char_weight;
+
+    #[test]
+    fn a_characters_weight_is_about_its_share_of_a_word() {
+        let len = |s: &str| s.chars().map(char_weight).sum::<u32>();
+        // "Winter stop" in English, Japanese and Korean come out close.
+        assert_eq!(len("Winter stop"), 10);
+        assert_eq!(len("冬の停留所"), 15);
+        assert_eq!(len("겨울 정류장"), 10);
+        assert_eq!(len(" · ,!"), 0);
     }
 }
