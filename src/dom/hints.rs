@@ -208,6 +208,11 @@ const STEMS: &[(&str, u32)] = &[
     ("buy-together", RELATED),
     ("bought-together", RELATED),
     ("recently-viewed", RELATED),
+    // Other threads listed beside a thread (vBulletin's, XenForo's).
+    ("topic-list", RELATED),
+    ("topiclist", RELATED),
+    ("thread-list", RELATED),
+    ("threadlist", RELATED),
     ("viewed-products", RELATED),
     ("might-like", RELATED),
     ("also-like", RELATED),
@@ -849,6 +854,10 @@ mod tests {
         assert_eq!(from_class_or_id("account-count") & NAV, 0);
         // A listing's facets, and what the shopper looked at before.
         assert_eq!(from_class_or_id("search_filters") & NAV, NAV);
+        assert_eq!(
+            from_class_or_id("topic-list-container conversation-list") & RELATED,
+            RELATED
+        );
         assert_eq!(from_class_or_id("block-layered-nav") & NAV, NAV);
         assert_eq!(
             from_class_or_id("featured-products viewed-products") & RELATED,
