@@ -791,7 +791,14 @@ pub(crate) fn names_button(value: &str) -> bool {
         .all(|c| !c.eq_ignore_ascii_case("btn-link"))
         && value
             .split(|c: char| c == '-' || c == '_' || c.is_ascii_whitespace())
-            .any(|w| w.eq_ignore_ascii_case("btn") || w.eq_ignore_ascii_case("button"))
+            .any(|w| {
+                w.eq_ignore_ascii_case("btn")
+                    || w.eq_ignore_ascii_case("button")
+                    // camelCase: `ipsButton`, `likeButton`.
+                    || (w.len() > 6
+                        && w.ends_with("Button")
+                        && w.as_bytes()[w.len() - 7].is_ascii_lowercase())
+            })
 }
 
 /// Hints from an ARIA `role`.
@@ -1167,6 +1174,8 @@ mod tests {
         assert!(names_button("c-button__label"));
         assert!(!names_button("btn btn-link"));
         assert!(!names_button("buttonize bottom"));
+        assert!(names_button("ipsButton ipsButton_light"));
+        assert!(!names_button("ipsMenuButtons"));
         assert!(style_hides("color:red; display : none"));
         assert!(!style_hides("display:block"));
     }
