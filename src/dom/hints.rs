@@ -208,6 +208,15 @@ const STEMS: &[(&str, u32)] = &[
     ("buy-together", RELATED),
     ("bought-together", RELATED),
     ("recently-viewed", RELATED),
+    // Who is reading a thread or online: a forum's sidebar box.
+    ("whoviewing", SIDEBAR),
+    ("who-viewing", SIDEBAR),
+    ("whosonline", SIDEBAR),
+    ("whos-online", SIDEBAR),
+    ("whoisonline", SIDEBAR),
+    ("who-is-online", SIDEBAR),
+    ("online-users", SIDEBAR),
+    ("onlineusers", SIDEBAR),
     // Other threads listed beside a thread (vBulletin's, XenForo's).
     ("topic-list", RELATED),
     ("topiclist", RELATED),
@@ -861,6 +870,7 @@ mod tests {
         assert_eq!(from_class_or_id("account-count") & NAV, 0);
         // A listing's facets, and what the shopper looked at before.
         assert_eq!(from_class_or_id("search_filters") & NAV, NAV);
+        assert_eq!(from_class_or_id("whoViewing") & SIDEBAR, SIDEBAR);
         assert_eq!(
             from_class_or_id("topic-list-container conversation-list") & RELATED,
             RELATED
