@@ -1948,10 +1948,11 @@ fn drop_lead_in(dom: &Dom, page: &mut Page, inside: &[bool]) {
     }
 }
 
-/// A link-free line that ends in a comma, as a letter's greeting does
-/// ("Bonsoir à tous,"); a byline or a dateline ends otherwise.
+/// A link-free line that ends in a comma (Latin, full-width or Arabic),
+/// as a letter's greeting does ("Bonsoir à tous,", "大家好，"); a byline or
+/// a dateline ends otherwise.
 fn is_salutation(b: &BlockInfo) -> bool {
-    b.links == 0 && b.text.trim_end().ends_with(',')
+    b.links == 0 && b.text.trim_end().ends_with([',', '，', '،'])
 }
 
 /// A link-free line of a few words or more that ends as a sentence does.
@@ -4581,6 +4582,8 @@ mod tests {
         assert!(text.contains("Evening all,"), "{text}");
         // The same line apart from the text is a kicker.
         assert!(!text.contains("Dear readers,"), "{text}");
+        let text = text_with(Options::default(), &body("大家好，"));
+        assert!(text.contains("大家好，"), "{text}");
         // A short line without the comma is still a lead-in.
         let text = text_with(Options::default(), &body("Evening all"));
         assert!(!text.contains("Evening all"), "{text}");
@@ -4602,9 +4605,13 @@ mod tests {
         let text = text_with(Options::default(), &page);
         assert!(text.contains("Reply 3: the ferry"), "{text}");
         assert!(!text.contains("board.errors"), "{text}");
-        // The whole page cloaked is still the page.
-        let page = page.replace("<body>", "<body ng-cloak>");
-        let text = text_with(Options::default(), &page);
+        // The whole page cloaked is still the page, even where nesting
+        // past the depth limit has it flattened and hidden parts dropped.
+        let deep = page
+            .replace("<body>", "<body ng-cloak>")
+            .replace("<main>", &"<div>".repeat(40))
+            .replace("</main>", &"</div>".repeat(40));
+        let text = text_with(Options::default().with_max_depth(20), &deep);
         assert!(text.contains("Reply 3: the ferry"), "{text}");
     }
 

@@ -622,10 +622,9 @@ impl TreeSink for Sink {
                 }
                 // Hidden until a script framework has rendered it (AngularJS,
                 // Vue, Alpine): unrendered template text (`{{ x.message }}`).
-                // On the whole page it hides nothing the reader misses.
-                "ng-cloak" | "data-ng-cloak" | "v-cloak" | "x-cloak"
-                    if !matches!(tag, Tag::Html | Tag::Body) =>
-                {
+                // A cloaked `<body>` needs no exception: hidden prose stays,
+                // and hints from above the region do not judge its blocks.
+                "ng-cloak" | "data-ng-cloak" | "v-cloak" | "x-cloak" => {
                     bits |= hints::HIDDEN;
                     None
                 }
