@@ -2295,10 +2295,18 @@ fn smooth(dom: &Dom, page: &mut Page, preset: Preset, listing: bool, article: bo
 /// is part of the text: the link-density veto read its items as a "read
 /// also" box. A list that ends the text, follows a short label ("You might
 /// also like:") or holds nothing but links (headlines) stays out, unless
-/// the paragraph before it announces it with a colon; a section heading
-/// long enough to name something leads a list like a paragraph does.
+/// the paragraph before it announces it with a colon (then text further
+/// on will do, past a dropped caption); a section heading long enough to
+/// name something leads a list like a paragraph does.
 fn keep_inline_lists(page: &mut Page) {
     let n = page.blocks.len();
+    // Per block, whether kept text comes after it.
+    let mut later = vec![false; n + 1];
+    for k in (0..n).rev() {
+        let b = &page.blocks[k];
+        later[k] = later[k + 1]
+            || (b.kept && matches!(b.reason, Reason::Content | Reason::HeadingOfContent));
+    }
     let is_item = |b: &BlockInfo| matches!(b.kind, BlockKind::ListItem { .. });
     let mut i = 0;
     while i < n {
@@ -2311,22 +2319,27 @@ fn keep_inline_lists(page: &mut Page) {
             j += 1;
         }
         let (before, after) = around(page, i, j);
-        let inside = before.is_some_and(|b| {
+        // A sentence that announces the list ("implements the following
+        // data types:") makes even bare links its items: a documentation
+        // index, not a box of headlines.
+        let announced =
+            before.is_some_and(|b| b.kind == BlockKind::Paragraph && announces(&b.text));
+        let led = before.is_some_and(|b| {
             b.kept && b.reason == Reason::Content && b.len >= weights::LIST_LEAD_MIN_LEN
-        }) && after.is_some_and(|b| {
-            b.kept && matches!(b.reason, Reason::Content | Reason::HeadingOfContent)
         });
+        // Text right after the list, or, for a list its sentence
+        // announces, text further on (a dropped figure caption between):
+        // a list that ends the text is a "you might also like" box.
+        let inside = led
+            && (after.is_some_and(|b| {
+                b.kept && matches!(b.reason, Reason::Content | Reason::HeadingOfContent)
+            }) || (announced && later[j]));
         // Items that are nothing but links (headlines) are a "read also"
         // box wherever it stands.
         let only_links = page.blocks[i..j]
             .iter()
             .filter(|b| b.len > 0)
             .all(|b| b.link_density() >= weights::LINK_ONLY);
-        // A sentence that announces the list ("implements the following
-        // data types:") makes even bare links its items: a documentation
-        // index, not a box of headlines.
-        let announced =
-            before.is_some_and(|b| b.kind == BlockKind::Paragraph && announces(&b.text));
         if inside && (!only_links || announced) {
             for b in &mut page.blocks[i..j] {
                 if matches!(b.reason, Reason::ReadAlso | Reason::LinkDense) {
@@ -4637,6 +4650,20 @@ mod tests {
             Options::default(),
             &page("The store implements several data types, each with its own page."),
         );
+        assert!(!text.contains("Sorted set 3"), "{text}");
+        // A dropped caption between the list and the text that goes on
+        // does not end the text; an announced list that does end it is a
+        // "you might also like" box.
+        let announced =
+            page("The store implements the following data types, each with its own page:");
+        let captioned = announced.replace(
+            "</ul>",
+            "</ul><figure><img src=\"t.png\"><figcaption>Data types</figcaption></figure>",
+        );
+        let text = text_with(Options::default(), &captioned);
+        assert!(text.contains("Sorted set 3"), "{text}");
+        let last = announced.replace(&para("Three."), "");
+        let text = text_with(Options::default(), &last);
         assert!(!text.contains("Sorted set 3"), "{text}");
     }
 
