@@ -1935,12 +1935,9 @@ fn drop_lead_in(dom: &Dom, page: &mut Page, inside: &[bool]) {
             )
             // Code is never a byline (an API page's declaration).
             && b.kind != BlockKind::Code
-            // A whole sentence beside the first paragraph is the text's
-            // own opening line ("Hi, thanks to anyone who replies.", or a
-            // greeting "Hello everyone,"); a
-            // dek sits in the header, apart from the text.
-            && !(dom.node(b.owner).parent == first_parent
-                && (is_short_sentence(b) || is_salutation(b)))
+            // The text's own opening line, beside its first paragraph (a
+            // dek sits in the header, apart from the text).
+            && !(dom.node(b.owner).parent == first_parent && opens_text(b))
         {
             b.kept = false;
             b.reason = Reason::Byline;
@@ -1948,21 +1945,19 @@ fn drop_lead_in(dom: &Dom, page: &mut Page, inside: &[bool]) {
     }
 }
 
-/// A link-free line that ends in a comma (Latin, full-width or Arabic),
-/// as a letter's greeting does ("Bonsoir à tous,", "大家好，"); a byline or
-/// a dateline ends otherwise.
-fn is_salutation(b: &BlockInfo) -> bool {
-    b.links == 0 && b.text.trim_end().ends_with([',', '，', '،'])
-}
-
-/// A link-free line of a few words or more that ends as a sentence does.
-fn is_short_sentence(b: &BlockInfo) -> bool {
-    b.links == 0
-        && b.text
-            .split_whitespace()
-            .nth(weights::SENTENCE_MIN_WORDS - 1)
-            .is_some()
-        && b.text.trim_end().ends_with(crate::blocks::SENTENCE_ENDS)
+/// A link-free line that opens a post: a whole sentence of a few words
+/// ("Hi, thanks to anyone who replies.") or a greeting ending in a comma,
+/// Latin, full-width or Arabic ("Bonsoir à tous,", "大家好，"). A byline or
+/// a dateline is neither.
+fn opens_text(b: &BlockInfo) -> bool {
+    let end = b.text.trim_end();
+    let sentence = b
+        .text
+        .split_whitespace()
+        .nth(weights::SENTENCE_MIN_WORDS - 1)
+        .is_some()
+        && end.ends_with(crate::blocks::SENTENCE_ENDS);
+    b.links == 0 && (sentence || end.ends_with([',', '，', '،']))
 }
 
 /// Whether a declared page type (schema.org or OpenGraph) names a
