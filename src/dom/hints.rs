@@ -778,9 +778,14 @@ pub(crate) fn names_others(value: &str) -> bool {
     // Most classes hold no such word: one byte scan rules them out
     // (upper-case spellings are rare in classes).
     value.as_bytes().windows(4).any(|w| w == b"ther")
-        && value
-            .split(|c: char| c == '-' || c == '_' || c.is_ascii_whitespace())
+        && class_words(value)
             .any(|w| w.eq_ignore_ascii_case("other") || w.eq_ignore_ascii_case("others"))
+}
+
+/// A class value's words: its classes split at `-` and `_`, as [`WORDS`]
+/// are read, but in the value's own case.
+fn class_words(value: &str) -> impl Iterator<Item = &str> {
+    value.split(|c: char| c == '-' || c == '_' || c.is_ascii_whitespace())
 }
 
 /// Whether a class names a button (`btn`, `c-button__primary`): on an
@@ -798,16 +803,13 @@ pub(crate) fn names_button(value: &str) -> bool {
     value
         .split_ascii_whitespace()
         .all(|c| !c.eq_ignore_ascii_case("btn-link"))
-        && value
-            .split(|c: char| c == '-' || c == '_' || c.is_ascii_whitespace())
-            .any(|w| {
-                w.eq_ignore_ascii_case("btn")
-                    || w.eq_ignore_ascii_case("button")
-                    // camelCase: `ipsButton`, `likeButton`.
-                    || (w.len() > 6
-                        && w.ends_with("Button")
-                        && w.as_bytes()[w.len() - 7].is_ascii_lowercase())
-            })
+        && class_words(value).any(|w| {
+            // camelCase too: `ipsButton`, `likeButton`.
+            let camel = w.len() > 6
+                && w.ends_with("Button")
+                && w.as_bytes()[w.len() - 7].is_ascii_lowercase();
+            w.eq_ignore_ascii_case("btn") || w.eq_ignore_ascii_case("button") || camel
+        })
 }
 
 /// Hints from an ARIA `role`.
