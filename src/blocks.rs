@@ -27,8 +27,10 @@ pub(crate) struct BlockInfo {
     /// The part of `link_len` in links that open the block, before any
     /// plain text: a headline linking elsewhere, when a blurb follows.
     pub lead_link: u32,
-    /// Whether the plain text after the opening links starts with a letter
-    /// or digit (a blurb), not with a separator (`Name – what it does`).
+    /// Whether the plain text after the opening links starts a blurb: a
+    /// letter or digit, not a separator (`Name – what it does`), and not a
+    /// lower-case letter, which goes on with the link's sentence
+    /// (`[Creating modules] describes how to ...`).
     pub lead_then_word: bool,
     /// Plain text after the last link, measured like `len`: a sentence
     /// that goes on past its link ("See the guide for details.") is
@@ -211,7 +213,8 @@ impl Builder {
             if !in_link && !self.lead_closed {
                 // The first plain character ends the opening links.
                 self.lead_closed = true;
-                self.lead_then_word = self.lead_link > 0 && c.is_alphanumeric();
+                self.lead_then_word =
+                    self.lead_link > 0 && c.is_alphanumeric() && !c.is_lowercase();
             }
             self.len += w;
             if in_link {

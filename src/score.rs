@@ -3147,6 +3147,69 @@ mod tests {
         assert!(!text.contains("Sign out"), "{text}");
     }
 
+    /// List items whose link is the subject of their sentence ("[Creating
+    /// modules] provides instructions on ...") are a guide's pointers, in
+    /// its text; a row of headlines run into blurbs that start sentences of
+    /// their own, after the text, is more stories.
+    #[test]
+    fn links_that_start_their_items_sentence_are_not_teasers() {
+        let row = |blurbs: [&str; 4], inside: bool| {
+            let items: String = blurbs
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    format!("<li><a href=\"/t{i}\">Working with topic number {i}</a> {b}</li>")
+                })
+                .collect();
+            let list = format!("<ul>{items}</ul>");
+            let (within, after) = if inside {
+                (list.as_str(), "")
+            } else {
+                ("", list.as_str())
+            };
+            format!(
+                "<html><body><main><h1>Manage resources</h1>\
+                 <p>As your needs change, you may want to add resources to your configuration, move them into reusable modules, or retire them altogether. Each of these has its own workflow.</p>\
+                 <p>A plan shows what would change before anything does, and an apply carries the plan out, one resource after another, in the order their links to each other allow.</p>\
+                 <p>The state records what was made, so that the next plan can compare the configuration with what exists and propose only the difference between the two.</p>\
+                 {within}\
+                 <p>Many providers also let you read data from the provider, so that the configuration can use values that were set up elsewhere.</p>\
+                 <p>Data sources are read during planning, before any change is made, and their results are kept in the state like those of resources.</p>\
+                 {after}</main></body></html>"
+            )
+        };
+        let pointers = row(
+            [
+                "describes how to collect resources into reusable units.",
+                "explains moving and renaming sources without losing state.",
+                "shows how to stop managing an object but keep it running.",
+                "walks through removing an object and everything that depends on it.",
+            ],
+            true,
+        );
+        let text = text_with(Options::default(), &pointers);
+        assert!(
+            text.contains("describes how to collect resources"),
+            "{text}"
+        );
+        assert!(text.contains("walks through removing an object"), "{text}");
+        let stories = row(
+            [
+                "The council met late into the night to settle the budget.",
+                "Rain is expected to return to the valley by the weekend.",
+                "Two clubs agreed on a transfer fee after weeks of talks.",
+                "A new bridge opens to walkers and cyclists next month.",
+            ],
+            false,
+        );
+        let text = text_with(Options::default(), &stories);
+        assert!(
+            text.contains("Data sources are read during planning"),
+            "{text}"
+        );
+        assert!(!text.contains("The council met late"), "{text}");
+    }
+
     /// Replies that open with a quote's linked attribution ("Name said:")
     /// beside a long first post are the thread's posts, not teasers.
     #[test]
