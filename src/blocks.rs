@@ -45,6 +45,8 @@ pub(crate) struct BlockInfo {
     pub in_card_link: bool,
     /// Number of links that start in the block.
     pub links: u32,
+    /// The part of `link_len` in links to a place on the page itself.
+    pub page_link_len: u32,
     /// Sentence punctuation marks, in any script.
     pub punct: u32,
     /// Machine data printed as text (a bare address, a tag, identifiers),
@@ -63,6 +65,18 @@ impl BlockInfo {
         } else {
             self.link_len as f32 / self.len as f32
         }
+    }
+
+    /// [`BlockInfo::link_density`] without the links to places on the page
+    /// itself when the block has at least `own` of plain text: a sentence
+    /// that points further down its page ("the set function [does not
+    /// change the state]:") is a cross-reference, not a way out, while a
+    /// table of contents' entries, all link, stay links.
+    pub(crate) fn away_link_density(&self, own: u32) -> f32 {
+        if self.len == 0 || self.len - self.link_len.min(self.len) < own {
+            return self.link_density();
+        }
+        (self.link_len - self.page_link_len.min(self.link_len)) as f32 / self.len as f32
     }
 }
 
@@ -160,6 +174,7 @@ struct Builder {
     tail_len: u32,
     ends_in_link: bool,
     links: u32,
+    page_link_len: u32,
     punct: u32,
     /// Hints shared by every piece of the block's text, inline elements'
     /// included (`<span class="ad">`), which are gone from the stack by the
@@ -266,6 +281,8 @@ struct Walker<'a> {
     rows: Vec<bool>,
     pre: u32,
     links: u32,
+    /// Open links to a place on the page itself.
+    page_links: u32,
     /// Open links that wrap blocks (see `enter`).
     card_links: u32,
     quotes: u32,
@@ -323,6 +340,7 @@ impl Walker<'_> {
             in_card_link: self.card_links > 0,
             junk: false,
             links: b.links,
+            page_link_len: b.page_link_len,
             punct: b.punct,
             kept: false,
             reason: Reason::OutsideMain,
@@ -419,6 +437,9 @@ impl Walker<'_> {
             Tag::A => {
                 self.links += 1;
                 self.cur.links += 1;
+                if self.dom.page_links.binary_search(&id).is_ok() {
+                    self.page_links += 1;
+                }
             }
             Tag::Blockquote => self.quotes += 1,
             Tag::Figcaption | Tag::Caption => self.captions += 1,
@@ -451,7 +472,12 @@ impl Walker<'_> {
         match tag {
             Tag::Pre | Tag::Listing | Tag::Plaintext | Tag::Xmp => self.pre -= 1,
             Tag::A if self.has_block[id as usize] => self.card_links -= 1,
-            Tag::A => self.links -= 1,
+            Tag::A => {
+                self.links -= 1;
+                if self.dom.page_links.binary_search(&id).is_ok() {
+                    self.page_links -= 1;
+                }
+            }
             Tag::Blockquote => self.quotes -= 1,
             Tag::Figcaption | Tag::Caption => self.captions -= 1,
             Tag::Ul | Tag::Menu | Tag::Ol => {
@@ -550,6 +576,7 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
         rows: Vec::new(),
         pre: 0,
         links: 0,
+        page_links: 0,
         card_links: 0,
         quotes: 0,
         captions: 0,
@@ -577,7 +604,11 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
                     let top = *w.hint_stack.last().unwrap_or(&0);
                     w.cur.inline_hints = Some(w.cur.inline_hints.map_or(top, |h| h & top));
                 }
+                let before = w.cur.len;
                 w.cur.push(text, pre, links);
+                if w.page_links > 0 {
+                    w.cur.page_link_len += w.cur.len - before;
+                }
             }
             NodeData::Element(e) => {
                 if exiting {

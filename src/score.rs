@@ -1467,7 +1467,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         // A heading is judged by what follows it (in `smooth`), not by its
         // links: a section title set as its own permalink heads content, a
         // linked headline alone does not.
-        let ld = b.link_density();
+        let ld = b.away_link_density(weights::HEADLINE_MIN_LEN);
         if ld > link_dense
             && on(Signal::LinkDensity)
             && !listing
@@ -3145,6 +3145,28 @@ mod tests {
         assert!(text.contains("Keep blobs and unstructured data"), "{text}");
         assert!(!text.contains("Loading prices"), "{text}");
         assert!(!text.contains("Sign out"), "{text}");
+    }
+
+    /// A sentence whose link points further down its own page is a
+    /// cross-reference in the text, however much of it the link holds; a
+    /// table of contents of such links is still a list of links.
+    #[test]
+    fn a_sentence_linking_within_its_page_stays() {
+        let page = "<html><body><main><h1>Keeping state</h1>\
+             <ul><li><a href=\"#reading\">Reading the state</a></li><li><a href=\"#pitfalls\">Pitfalls of setting the state</a></li><li><a href=\"#reset\">Resetting the state</a></li></ul>\
+             <h2 id=\"reading\">Reading the state</h2>\
+             <p>A component reads its state once per render, and every handler made during that render sees the same value, whatever happens after it started.</p>\
+             <p>Setting the state asks for another render with the new value; the screen changes once that render is done and the browser has painted it.</p>\
+             <p>Calling the setter <a href=\"#pitfalls\">does not change the value in code already running</a>:</p>\
+             <pre>function onClick() { setName('Robin'); console.log(name); }</pre>\
+             <h2 id=\"pitfalls\">Pitfalls of setting the state</h2>\
+             <p>The log above still prints the old name, because the handler was made during the render that read it, and that render is over.</p>\
+             <h2 id=\"reset\">Resetting the state</h2>\
+             <p>Giving a component a different key makes a new one, with its state set back to the value it started from on its first render.</p>\
+             </main></body></html>";
+        let text = text_with(Options::default(), page);
+        assert!(text.contains("does not change the value in code"), "{text}");
+        assert_eq!(text.matches("Resetting the state").count(), 1, "{text}");
     }
 
     /// List items whose link is the subject of their sentence ("[Creating

@@ -159,6 +159,8 @@ pub(crate) struct Dom {
     /// The first [`MAX_EMAIL_FIELDS`] `<input type="email">` elements, in
     /// document order: the short boxes around them are sign-up prompts.
     pub email_fields: Vec<NodeId>,
+    /// Links to a place on the page itself (`href="#..."`), in id order.
+    pub page_links: Vec<NodeId>,
     /// `<html lang>`.
     pub lang: Option<String>,
     /// Set when a limit cut the tree short.

@@ -101,6 +101,7 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
         attr_text: RefCell::new(String::new()),
         json_ld: RefCell::new(Vec::new()),
         email_fields: RefCell::new(Vec::new()),
+        page_links: RefCell::new(Vec::new()),
         lang: RefCell::new(None),
         template: Cell::new(NONE),
         annotation_html: RefCell::new(Vec::new()),
@@ -180,6 +181,7 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
         attr_text: sink.attr_text.into_inner(),
         json_ld: sink.json_ld.into_inner(),
         email_fields: sink.email_fields.into_inner(),
+        page_links: sink.page_links.into_inner(),
         lang: sink.lang.into_inner(),
         degraded,
     };
@@ -307,6 +309,7 @@ struct Sink {
     attr_text: RefCell<String>,
     json_ld: RefCell<Vec<String>>,
     email_fields: RefCell<Vec<NodeId>>,
+    page_links: RefCell<Vec<NodeId>>,
     lang: RefCell<Option<String>>,
     /// The detached node that holds every `<template>`'s contents.
     template: Cell<NodeId>,
@@ -553,6 +556,7 @@ impl TreeSink for Sink {
         let mut slug: Option<&str> = None;
         let mut is_ld = false;
         let mut is_email = false;
+        let mut page_link = false;
         let mut disclosed = false;
         // An inline element may be a control (a button); a script never
         // is, its bit being the JSON-LD mark's.
@@ -660,6 +664,18 @@ impl TreeSink for Sink {
                 }
                 // Only the canonical `<link>`'s URL is read, never a link's.
                 "href" if tag == Tag::Link => Some(Attr::Href),
+                // A link to a place on the page itself; `#!/` and `#/` are
+                // a script's routes to other pages.
+                "href"
+                    if tag == Tag::A
+                        && v.len() > 1
+                        && v.starts_with('#')
+                        && !v.starts_with("#!")
+                        && !v.starts_with("#/") =>
+                {
+                    page_link = true;
+                    None
+                }
                 // A link to an author's page names the author (metadata
                 // only: not a byline hint, which would drop its block).
                 "href" if tag == Tag::A && is_author_url(v) => {
@@ -759,6 +775,9 @@ impl TreeSink for Sink {
             self.slug_ids
                 .borrow_mut()
                 .push((id, id_only, slug.to_string()));
+        }
+        if page_link {
+            self.page_links.borrow_mut().push(id);
         }
         if is_email {
             let mut fields = self.email_fields.borrow_mut();
