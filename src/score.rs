@@ -277,6 +277,13 @@ fn announces(text: &str) -> bool {
     text.trim_end().ends_with([':', '：'])
 }
 
+/// A linked term that its colon announces ("[Backlinks]: links from
+/// ..."), its description after it. A link that takes the colon in
+/// ("[Name said:]") is a quote's attribution, read as a link.
+fn is_announced_term(b: &BlockInfo) -> bool {
+    announces(&b.text) && !b.ends_in_link
+}
+
 /// A clickable card's description: a sentence inside a link wrapped
 /// around blocks, text although it is all link.
 fn is_card_text(b: &BlockInfo) -> bool {
@@ -1475,6 +1482,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
             && !is_table_data(b)
             && !is_card_text(b)
             && !is_linked_sentence(b)
+            && !is_announced_term(b)
             // A definition list's term is what its description is about
             // (a reference page's linked property names), not a link
             // elsewhere.
@@ -3145,6 +3153,44 @@ mod tests {
         assert!(text.contains("Keep blobs and unstructured data"), "{text}");
         assert!(!text.contains("Loading prices"), "{text}");
         assert!(!text.contains("Sign out"), "{text}");
+    }
+
+    /// A glossary's linked terms, each announced by a colon after the
+    /// link ("[Backlinks]: links from ..."), stay with their descriptions.
+    #[test]
+    fn a_linked_term_before_its_colon_stays() {
+        let terms = [
+            (
+                "Anchor text",
+                "The words of a link that a reader sees and clicks on.",
+            ),
+            (
+                "Crawl budget",
+                "How many pages a search engine fetches from one site in a given time.",
+            ),
+            (
+                "Index",
+                "The store of pages a search engine has read and can show in its results.",
+            ),
+        ];
+        let glossary: String = terms
+            .iter()
+            .map(|(t, d)| {
+                format!(
+                    "<p><a href=\"/glossary/{}\">{t}</a>:</p><p>{d}</p>",
+                    t.len()
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><main><h1>A short glossary</h1>\
+             <p>Every field has its words, and search has more than most. Here are a few of them, with what they mean when people who do this work use them.</p>\
+             <p>Each term links to a longer entry with examples, for when one line is not enough to see where the word is used.</p>\
+             {glossary}</main></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Crawl budget:"), "{text}");
+        assert!(text.contains("Anchor text:"), "{text}");
     }
 
     /// A sentence whose link points further down its own page is a
