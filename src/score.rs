@@ -668,9 +668,14 @@ fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
         // A linked headline first, or a linked heading under a kicker line.
         // A link ending in a colon announces what follows (a quote's
         // "Name said:"): a reply opening with a quote is not a teaser.
+        // A teaser's link leads to another page: a heading linked to a
+        // place further down its own page (a reference's list of the
+        // classes it documents) is not one.
+        let away = b.page_link_len * 2 < b.link_len;
         let linked = b.len >= weights::HEADLINE_MIN_LEN
             && b.link_density() > weights::LINK_DENSE
-            && !announces(&b.text);
+            && !announces(&b.text)
+            && away;
         if blocks[c] == 1 && linked && matches!(b.kind, BlockKind::Heading(_)) {
             headline[c] = true;
         }
@@ -679,7 +684,8 @@ fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
             // The headline run into its blurb on one line (`<a>..</a>
             // <span>..</span>`): the blurb at least as long as the link,
             // and a sentence of its own, not `Name – what it is`.
-            inline[c] = b.lead_link >= weights::HEADLINE_MIN_LEN
+            inline[c] = away
+                && b.lead_link >= weights::HEADLINE_MIN_LEN
                 && b.lead_then_word
                 && b.len - b.link_len >= b.lead_link
                 && b.link_len == b.lead_link;
@@ -3153,6 +3159,41 @@ mod tests {
         assert!(text.contains("Keep blobs and unstructured data"), "{text}");
         assert!(!text.contains("Loading prices"), "{text}");
         assert!(!text.contains("Sign out"), "{text}");
+    }
+
+    /// Items that open with a name linked to its entry further down the
+    /// page, above a note, are the page's own points (a reference's hints
+    /// on ordering its classes); the same items linking to other pages are
+    /// teasers.
+    #[test]
+    fn items_headed_by_links_within_the_page_are_not_teasers() {
+        let page = |prefix: &str| {
+            let names = [
+                "SecurityLayerStage",
+                "CacheUpdateStage",
+                "CompressionStage",
+                "SessionLoadStage",
+            ];
+            let items: String = names
+                .iter()
+                .map(|n| format!("<li><p><a href=\"{prefix}{n}\">{n}</a></p><p>Put it before any stage that changes the response, so that it sees what the client will get.</p></li>"))
+                .collect();
+            let entries: String = names
+                .iter()
+                .map(|n| format!("<h3 id=\"{n}\">{n}</h3><p>This stage runs once for every request, and its settings are read when the server starts.</p>"))
+                .collect();
+            format!(
+                "<html><body><main><h1>Stages</h1>\
+                 <p>A request passes through every stage in the order the settings list them, and the response passes back through them in reverse.</p>\
+                 <p>Each stage may change the request on its way in, the response on its way out, or stop the request and answer it itself.</p>\
+                 <p>Most projects keep the default order; the hints below say where a stage of your own should go among them.</p>\
+                 <ol>{items}</ol>{entries}</main></body></html>"
+            )
+        };
+        let text = text_with(Options::default(), &page("#"));
+        assert!(text.contains("Put it before any stage"), "{text}");
+        let text = text_with(Options::default(), &page("/stages/"));
+        assert!(!text.contains("Put it before any stage"), "{text}");
     }
 
     /// A glossary's linked terms, each announced by a colon after the
