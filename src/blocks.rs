@@ -229,7 +229,7 @@ impl Builder {
                 // The first plain character ends the opening links.
                 self.lead_closed = true;
                 self.lead_then_word =
-                    self.lead_link > 0 && c.is_alphanumeric() && !c.is_lowercase();
+                    self.lead_link > 0 && c.is_alphanumeric() && !continues_sentence(c);
             }
             self.len += w;
             if in_link {
@@ -658,9 +658,28 @@ pub(crate) fn segment(dom: &Dom, all_text: bool) -> Page {
     }
 }
 
+/// Whether a letter right after a link goes on with the link's sentence:
+/// a lower-case letter, in a script that opens sentences with capitals.
+/// Georgian has case but writes sentences in lower case.
+fn continues_sentence(c: char) -> bool {
+    c.is_lowercase() && !matches!(c, '\u{10D0}'..='\u{10FF}' | '\u{2D00}'..='\u{2D2F}')
+}
+
 #[cfg(test)]
 mod tests {
-    use super::char_weight;
+    use super::{char_weight, continues_sentence};
+
+    #[test]
+    fn a_lower_case_letter_goes_on_with_the_sentence() {
+        // "describes", "описывает", "décrit" go on; a capital, a digit,
+        // and caseless or Georgian letters may open a blurb.
+        for c in ['d', 'о', 'é'] {
+            assert!(continues_sentence(c), "{c}");
+        }
+        for c in ['D', 'О', '7', 'の', 'ა', 'ب'] {
+            assert!(!continues_sentence(c), "{c}");
+        }
+    }
 
     #[test]
     fn a_characters_weight_is_about_its_share_of_a_word() {

@@ -671,7 +671,7 @@ fn teaser_cards(dom: &Dom, page: &Page, region: NodeId) -> Vec<bool> {
         // A teaser's link leads to another page: a heading linked to a
         // place further down its own page (a reference's list of the
         // classes it documents) is not one.
-        let away = b.page_link_len * 2 < b.link_len;
+        let away = b.page_link_len.saturating_mul(2) < b.link_len;
         let linked = b.len >= weights::HEADLINE_MIN_LEN
             && b.link_density() > weights::LINK_DENSE
             && !announces(&b.text)
