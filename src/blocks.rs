@@ -437,9 +437,7 @@ impl Walker<'_> {
             Tag::A => {
                 self.links += 1;
                 self.cur.links += 1;
-                if self.dom.page_links.binary_search(&id).is_ok() {
-                    self.page_links += 1;
-                }
+                self.page_links += u32::from(self.is_page_link(id));
             }
             Tag::Blockquote => self.quotes += 1,
             Tag::Figcaption | Tag::Caption => self.captions += 1,
@@ -461,6 +459,10 @@ impl Walker<'_> {
         }
     }
 
+    fn is_page_link(&self, id: NodeId) -> bool {
+        self.dom.element(id).is_some_and(|e| e.page_link)
+    }
+
     fn exit(&mut self, id: NodeId, tag: Tag) {
         if self.chrome == id {
             self.chrome = NONE;
@@ -474,9 +476,7 @@ impl Walker<'_> {
             Tag::A if self.has_block[id as usize] => self.card_links -= 1,
             Tag::A => {
                 self.links -= 1;
-                if self.dom.page_links.binary_search(&id).is_ok() {
-                    self.page_links -= 1;
-                }
+                self.page_links -= u32::from(self.is_page_link(id));
             }
             Tag::Blockquote => self.quotes -= 1,
             Tag::Figcaption | Tag::Caption => self.captions -= 1,

@@ -80,6 +80,9 @@ pub(crate) struct Element {
     pub tag: Tag,
     /// [`hints`] bits from class, id, role and hiding attributes.
     pub hints: u32,
+    /// A link to a place on the page itself (`<a href="#...">`). It fits
+    /// in the tag's padding: the node stays 32 bytes.
+    pub page_link: bool,
     /// Index in [`Dom::extras`], or [`NONE`] for an HTML element whose
     /// name its tag gives and that has no kept attribute.
     pub(crate) extra: u32,
@@ -159,8 +162,6 @@ pub(crate) struct Dom {
     /// The first [`MAX_EMAIL_FIELDS`] `<input type="email">` elements, in
     /// document order: the short boxes around them are sign-up prompts.
     pub email_fields: Vec<NodeId>,
-    /// Links to a place on the page itself (`href="#..."`), in id order.
-    pub page_links: Vec<NodeId>,
     /// `<html lang>`.
     pub lang: Option<String>,
     /// Set when a limit cut the tree short.

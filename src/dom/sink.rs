@@ -101,7 +101,6 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
         attr_text: RefCell::new(String::new()),
         json_ld: RefCell::new(Vec::new()),
         email_fields: RefCell::new(Vec::new()),
-        page_links: RefCell::new(Vec::new()),
         lang: RefCell::new(None),
         template: Cell::new(NONE),
         annotation_html: RefCell::new(Vec::new()),
@@ -181,7 +180,6 @@ pub(super) fn parse_counting(source: Source<'_>, options: &Options, exact: bool)
         attr_text: sink.attr_text.into_inner(),
         json_ld: sink.json_ld.into_inner(),
         email_fields: sink.email_fields.into_inner(),
-        page_links: sink.page_links.into_inner(),
         lang: sink.lang.into_inner(),
         degraded,
     };
@@ -309,7 +307,6 @@ struct Sink {
     attr_text: RefCell<String>,
     json_ld: RefCell<Vec<String>>,
     email_fields: RefCell<Vec<NodeId>>,
-    page_links: RefCell<Vec<NodeId>>,
     lang: RefCell<Option<String>>,
     /// The detached node that holds every `<template>`'s contents.
     template: Cell<NodeId>,
@@ -766,6 +763,7 @@ impl TreeSink for Sink {
         let id = self.push(NodeData::Element(Element {
             tag,
             hints: bits,
+            page_link,
             extra,
         }));
         if flags.mathml_annotation_xml_integration_point {
@@ -775,9 +773,6 @@ impl TreeSink for Sink {
             self.slug_ids
                 .borrow_mut()
                 .push((id, id_only, slug.to_string()));
-        }
-        if page_link {
-            self.page_links.borrow_mut().push(id);
         }
         if is_email {
             let mut fields = self.email_fields.borrow_mut();
