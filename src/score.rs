@@ -126,6 +126,11 @@ pub(crate) mod weights {
     /// Blocks at least this long are dropped when their text repeats a kept
     /// block; shorter ones (a "Note", a repeated label) may repeat in content.
     pub const REPEAT_MIN_LEN: u32 = 50;
+    /// On a listing, a text found this many times or more, each time in
+    /// an item of its own, is a field of the items (`item_fields`).
+    pub const ITEM_FIELD_COPIES: u32 = 3;
+    /// How far up from a recurring text its item is looked for.
+    pub const ITEM_FIELD_CLIMB: u32 = 8;
     /// Blocks this long are checked for holding copies of other blocks.
     pub const COPY_MIN_LEN: u32 = 500;
     /// How many of the longest blocks are checked.
@@ -1535,7 +1540,7 @@ pub(crate) fn decide(dom: &Dom, page: &mut Page, options: &Options, meta: &Metad
         drop_title(page, title);
     }
     if on(Signal::Repeats) {
-        drop_repeats(dom, page);
+        drop_repeats(dom, page, listing);
         drop_copies(page);
     }
     if on(Signal::Patterns) {
@@ -1675,8 +1680,9 @@ fn main_landmark(dom: &Dom, page: &Page, bad_mask: u32) -> Option<NodeId> {
 /// that also holds text of its own (the same steps beside another
 /// language's code), the repeat is that tab's text and stays; a panel
 /// that holds nothing new is a copy of another (a mobile layout). So it
-/// is with lists: one with items of its own keeps those it shares.
-fn drop_repeats(dom: &Dom, page: &mut Page) {
+/// is with lists: one with items of its own keeps those it shares, and
+/// with a listing's items (`listing`, see [`item_fields`]).
+fn drop_repeats(dom: &Dom, page: &mut Page, listing: bool) {
     let panel = if page.blocks.iter().any(|b| b.hints & hints::TABPANEL != 0) {
         tab_panels(dom, page)
     } else {
@@ -1731,8 +1737,16 @@ fn drop_repeats(dom: &Dom, page: &mut Page) {
             own_items.insert(l);
         }
     }
+    let fields = if listing && !repeats.is_empty() {
+        item_fields(dom, page)
+    } else {
+        Vec::new()
+    };
     for (i, first_in_panel) in repeats {
         if first_in_panel && own_text.contains(&panel_of(&page.blocks[i])) {
+            continue;
+        }
+        if fields.get(i).copied().unwrap_or(false) {
             continue;
         }
         let l = list_of(&page.blocks[i]);
@@ -1742,6 +1756,78 @@ fn drop_repeats(dom: &Dom, page: &mut Page) {
         page.blocks[i].kept = false;
         page.blocks[i].reason = Reason::Duplicate;
     }
+}
+
+/// On a listing, the kept blocks whose text is a field that several of
+/// its items each carry (the same description under every variant's
+/// name, one offer's terms on every coupon), marked per block. Such a
+/// text is kept wherever it recurs: it belongs to each item, not to a
+/// second copy of the page.
+///
+/// A text qualifies when it recurs [`weights::ITEM_FIELD_COPIES`] times
+/// or more (a page's layout copies come in twos: desktop and mobile), and
+/// each copy sits in an item of its own: the nearest element above it
+/// that also holds text found once on the page holds no other copy. A
+/// carousel's cloned slides hold no text of their own, so their nearest
+/// such element is the carousel, around all the copies: they stay
+/// dropped.
+fn item_fields(dom: &Dom, page: &Page) -> Vec<bool> {
+    let mut count: HashMap<&str, u32> = HashMap::new();
+    for b in page.blocks.iter().filter(|b| b.kept) {
+        *count.entry(&*b.text).or_insert(0) += 1;
+    }
+    let recurs = |b: &BlockInfo| {
+        b.kept
+            && b.len >= weights::REPEAT_MIN_LEN
+            && count
+                .get(&*b.text)
+                .is_some_and(|&n| n >= weights::ITEM_FIELD_COPIES)
+    };
+    let mut fields = vec![false; page.blocks.len()];
+    if !page.blocks.iter().any(recurs) {
+        return fields;
+    }
+    // Per node: kept blocks below it whose text is found once.
+    let single = subtree_sums(dom, page, |b| {
+        u32::from(b.kept && count.get(&*b.text).is_some_and(|&n| n == 1))
+    });
+    // Each element's subtree is the run `start .. start + size` of the
+    // document order.
+    let mut start = vec![0u32; dom.nodes.len()];
+    let mut size = vec![0u32; dom.nodes.len()];
+    for (i, &id) in page.order.iter().enumerate() {
+        start[id as usize] = i as u32;
+        size[id as usize] = 1;
+    }
+    sum_up(dom, page, &mut size, |p, c| *p = p.saturating_add(c));
+    // Per text: where the last copy's item ends, or `None` once a copy
+    // has no item of its own. Copies come in document order, so items of
+    // their own follow one another without overlap.
+    let mut ends: HashMap<&str, Option<u32>> = HashMap::new();
+    for b in page.blocks.iter().filter(|b| recurs(b)) {
+        let end = ends.entry(&*b.text).or_insert(Some(0));
+        let Some(after) = *end else { continue };
+        // Bounded climb: an item's card is a few levels deep, and the
+        // bound keeps the walk linear on deeply nested pages.
+        let mut n = b.owner;
+        let mut item = NONE;
+        for _ in 0..weights::ITEM_FIELD_CLIMB {
+            if n == NONE {
+                break;
+            }
+            if single[n as usize] > 0 {
+                item = n;
+                break;
+            }
+            n = dom.node(n).parent;
+        }
+        let i = item as usize;
+        *end = (item != NONE && start[i] >= after).then(|| start[i].saturating_add(size[i]));
+    }
+    for (f, b) in fields.iter_mut().zip(&page.blocks) {
+        *f = recurs(b) && ends.get(&*b.text).is_some_and(Option::is_some);
+    }
+    fields
 }
 
 /// Per node, the innermost tab panel holding it, or `NONE`; found top
@@ -4174,6 +4260,43 @@ mod tests {
         let copy = format!("<div class=\"print-copy\"><ul>{shared}</ul></div>");
         let text = text_with(Options::default(), &page(&copy));
         assert_eq!(text.matches("tourist tax").count(), 3, "{text}");
+    }
+
+    #[test]
+    fn a_description_every_card_of_a_listing_carries_is_kept_in_each() {
+        let shared =
+            "Holds one to six screens on a single post, and grows with the desk it stands on";
+        let card = |name: &str, price: u32| {
+            format!(
+                "<div class=\"card\"><h3><a href=\"/arms/{price}\">{name}</a></h3>\
+                 <p>From ${price}</p><p>{shared}.</p></div>"
+            )
+        };
+        let cards: String = [
+            ("Harbour single arm", 434),
+            ("Harbour dual arm", 642),
+            ("Harbour triple arm", 846),
+            ("Harbour wall arm", 512),
+        ]
+        .iter()
+        .map(|&(name, price)| card(name, price))
+        .collect();
+        let page = |extra: &str| {
+            format!(
+                "<html><body><main><h1>Monitor arms</h1><div class=\"grid\">{cards}</div>\
+                 {extra}</main></body></html>"
+            )
+        };
+        let text = text_with(Options::default(), &page(""));
+        assert_eq!(text.matches("Holds one to six").count(), 4, "{text}");
+        assert!(text.contains("Harbour wall arm"), "{text}");
+        // A slide cloned by a carousel holds nothing of its own: its
+        // copies stay dropped, the first kept.
+        let promo = "Free delivery on every arm this month, and two years of cover on parts";
+        let slides = format!("<div class=\"slide\"><p>{promo}.</p></div>").repeat(3);
+        let text = text_with(Options::default(), &page(&format!("<div>{slides}</div>")));
+        assert_eq!(text.matches("Free delivery").count(), 1, "{text}");
+        assert_eq!(text.matches("Holds one to six").count(), 4, "{text}");
     }
 
     #[test]
