@@ -1765,12 +1765,12 @@ fn drop_repeats(dom: &Dom, page: &mut Page, listing: bool) {
 /// second copy of the page.
 ///
 /// A text qualifies when it recurs [`weights::ITEM_FIELD_COPIES`] times
-/// or more (a page's layout copies come in twos: desktop and mobile), and
-/// each copy sits in an item of its own: the nearest element above it
-/// that also holds text found once on the page holds no other copy. A
-/// carousel's cloned slides hold no text of their own, so their nearest
-/// such element is the carousel, around all the copies: they stay
-/// dropped.
+/// or more (a page's layout copies come in twos: desktop and mobile).
+/// Each copy is then judged by its item, the nearest element above it
+/// that also holds text found once on the page: a field when that item
+/// holds no other copy. A carousel's cloned slides, or an item listed
+/// twice, hold no text of their own, so their nearest such element is
+/// the carousel or the list, around the other copies: they stay dropped.
 fn item_fields(dom: &Dom, page: &Page) -> Vec<bool> {
     let mut count: HashMap<&str, u32> = HashMap::new();
     for b in page.blocks.iter().filter(|b| b.kept) {
@@ -1800,32 +1800,38 @@ fn item_fields(dom: &Dom, page: &Page) -> Vec<bool> {
         size[id as usize] = 1;
     }
     sum_up(dom, page, &mut size, |p, c| *p = p.saturating_add(c));
-    // Per text: where the last copy's item ends, or `None` once a copy
-    // has no item of its own. Copies come in document order, so items of
-    // their own follow one another without overlap.
-    let mut ends: HashMap<&str, Option<u32>> = HashMap::new();
-    for b in page.blocks.iter().filter(|b| recurs(b)) {
-        let end = ends.entry(&*b.text).or_insert(Some(0));
-        let Some(after) = *end else { continue };
+    // Per text, its copies in document order: the block, where its
+    // element starts, and the span of its item, if it has one.
+    type Copies<'t> = HashMap<&'t str, Vec<(usize, u32, Option<(u32, u32)>)>>;
+    let mut copies: Copies<'_> = HashMap::new();
+    for (k, b) in page.blocks.iter().enumerate().filter(|(_, b)| recurs(b)) {
         // Bounded climb: an item's card is a few levels deep, and the
         // bound keeps the walk linear on deeply nested pages.
         let mut n = b.owner;
-        let mut item = NONE;
+        let mut item = None;
         for _ in 0..weights::ITEM_FIELD_CLIMB {
             if n == NONE {
                 break;
             }
             if single[n as usize] > 0 {
-                item = n;
+                let i = n as usize;
+                item = Some((start[i], start[i].saturating_add(size[i])));
                 break;
             }
             n = dom.node(n).parent;
         }
-        let i = item as usize;
-        *end = (item != NONE && start[i] >= after).then(|| start[i].saturating_add(size[i]));
+        let at = start[b.owner as usize];
+        copies.entry(&*b.text).or_default().push((k, at, item));
     }
-    for (f, b) in fields.iter_mut().zip(&page.blocks) {
-        *f = recurs(b) && ends.get(&*b.text).is_some_and(Option::is_some);
+    // A copy is its item's field when the copies before and after it
+    // stand outside that item.
+    for list in copies.values() {
+        for (j, &(k, _, item)) in list.iter().enumerate() {
+            let Some((from, to)) = item else { continue };
+            let before = j.checked_sub(1).map(|p| list[p].1);
+            let after = list.get(j + 1).map(|n| n.1);
+            fields[k] = before.is_none_or(|p| p < from) && after.is_none_or(|n| n >= to);
+        }
     }
     fields
 }
@@ -4290,6 +4296,12 @@ mod tests {
         let text = text_with(Options::default(), &page(""));
         assert_eq!(text.matches("Holds one to six").count(), 4, "{text}");
         assert!(text.contains("Harbour wall arm"), "{text}");
+        // A card listed twice holds nothing found once, in either place:
+        // its description is dropped as a copy, the other cards keep
+        // theirs (the first card's is the first copy).
+        let twice = card("Harbour wall arm", 512);
+        let text = text_with(Options::default(), &page(&format!("<div>{twice}</div>")));
+        assert_eq!(text.matches("Holds one to six").count(), 3, "{text}");
         // A slide cloned by a carousel holds nothing of its own: its
         // copies stay dropped, the first kept.
         let promo = "Free delivery on every arm this month, and two years of cover on parts";
