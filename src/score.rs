@@ -186,6 +186,9 @@ pub(crate) mod weights {
     /// reads as a sign-up or contact prompt rather than a page section;
     /// likewise a `<noscript>` notice.
     pub const SIGNUP_MAX_TEXT: u32 = 400;
+    /// The most text (bytes) a box named as a pager holds: page numbers,
+    /// "Next", a count of results. One that holds more is the list.
+    pub const PAGER_MAX_TEXT: u32 = 400;
 
     /// The link density below which a carousel's slide is its own text,
     /// not a teaser.
@@ -424,20 +427,22 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     // signature after a post's text, however short the post, signs it
     // off; a `<noscript>` is read by its length (below); a box around an
     // email field is a prompt while its text stays short; a byline is a
-    // few lines. Text sums are made once, and only on pages that have
+    // few lines; a pager, a line of page numbers. Text sums are made once, and only on pages that have
     // such elements.
     let hidden_tab = hints::TABPANEL | hints::HIDDEN;
     // Which of those elements the page has (and banners, below), read in
     // one pass over its elements.
-    let (mut named, mut hidden_tabs, mut noscript) = (0u32, false, false);
+    let (mut named, mut hidden_tabs, mut noscript, mut pagers) = (0u32, false, false, false);
     for e in page.order.iter().filter_map(|&id| dom.element(id)) {
         named |= e.hints;
         hidden_tabs |= e.hints & hidden_tab == hidden_tab;
         noscript |= e.tag == Tag::Noscript;
+        pagers |= e.pager;
     }
     let text = if !dom.email_fields.is_empty()
         || hidden_tabs
         || noscript
+        || pagers
         || named & (hints::SIGNATURE | hints::BYLINE) != 0
     {
         subtree_sums(dom, page, |b| b.len)
@@ -553,6 +558,12 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         }
         let p = dom.node(id).parent;
         raw[id as usize] = own | said_hidden | if p != NONE { raw[p as usize] } else { 0 };
+        // A pager holds page numbers and a "Next" link; a box named so
+        // that holds more is the list it pages through (a script that
+        // loads more items as the reader scrolls wraps them in it).
+        if has_text(id, weights::PAGER_MAX_TEXT) && dom.element(id).is_some_and(|e| e.pager) {
+            own &= !hints::NAV;
+        }
         let share = if total > 0.0 {
             prose[id as usize] as f32 / total
         } else {
@@ -4309,6 +4320,47 @@ mod tests {
         let text = text_with(Options::default(), &page(&format!("<div>{slides}</div>")));
         assert_eq!(text.matches("Free delivery").count(), 1, "{text}");
         assert_eq!(text.matches("Holds one to six").count(), 4, "{text}");
+    }
+
+    #[test]
+    fn a_list_wrapped_in_a_box_named_pagination_is_the_list() {
+        let card = |name: &str, fit: &str, price: u32| {
+            format!(
+                "<article class=\"card\"><a href=\"/p/{price}\"><h4>{name}</h4></a>\
+                 <p>{fit}</p><p>Sweat-wicking knit in storm blue or stone grey</p>\
+                 <p>${price}</p></article>"
+            )
+        };
+        let cards: String = [
+            ("Ridge seamless tee", "slim fit", 36),
+            ("Harbour training tank", "muscle fit", 24),
+            ("Longline running top", "regular fit", 38),
+            ("Crest long sleeve tee", "oversized fit", 26),
+            ("Drift ribbed tank", "slim fit", 16),
+            ("Tidal crew tee", "regular fit", 22),
+            ("Summit half-zip top", "regular fit", 42),
+            ("Current mesh vest", "slim fit", 20),
+        ]
+        .iter()
+        .map(|&(name, fit, price)| card(name, fit, price))
+        .collect();
+        let page = format!(
+            "<html><body><main><h1>Shirts and tops</h1>\
+             <div class=\"infinite-scroll_pagination__x1\">{cards}</div>\
+             <div class=\"pagination\"><a href=\"?p=1\">1</a> <a href=\"?p=2\">2</a> \
+             <a href=\"?p=3\">3</a> <a href=\"?p=2\">Next page</a></div>\
+             <h2>How a training shirt should fit</h2>\
+             <p>A training shirt should move with you: close enough not to catch on a bar, \
+             loose enough to breathe, and cut long enough to stay tucked when you reach up.</p>\
+             <p>Seamless knits stretch in every direction, so they suit lifting days, while \
+             mesh panels carry heat away on long runs and on warm evenings outdoors.</p>\
+             </main></body></html>"
+        );
+        let text = text_with(Options::default(), &page);
+        assert!(text.contains("Ridge seamless tee"), "{text}");
+        assert!(text.contains("Tidal crew tee"), "{text}");
+        // The pager itself, a line of page numbers, is still a menu.
+        assert!(!text.contains("Next page"), "{text}");
     }
 
     #[test]

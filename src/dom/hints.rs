@@ -771,6 +771,38 @@ const HIDING: &[&str] = &[
     "w-form-fail",
 ];
 
+/// Whether a class or id names a menu only as a pager (`pagination`,
+/// `pager`): read apart, because a script that loads more items as the
+/// reader scrolls wraps the whole list in its "pagination" box.
+pub(crate) fn names_pager_only(value: &str) -> bool {
+    let b = value.as_bytes();
+    if !b
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"pagin") || w.eq_ignore_ascii_case(b"pager"))
+    {
+        return false;
+    }
+    if from_class_or_id(value) & NAV == 0 {
+        return false;
+    }
+    // The value with the pager's words blanked: nothing else says menu.
+    let mut lc = value.to_ascii_lowercase().into_bytes();
+    while let Some(at) = memchr::memmem::find(&lc, b"pagination") {
+        lc[at..at + 10].fill(b' ');
+    }
+    let mut start = 0;
+    for i in 0..=lc.len() {
+        if i == lc.len() || matches!(lc[i], b'-' | b'_') || lc[i].is_ascii_whitespace() {
+            if &lc[start..i] == b"pager" {
+                lc[start..i].fill(b' ');
+            }
+            start = i + 1;
+        }
+    }
+    // Only ASCII bytes were changed: still UTF-8.
+    std::str::from_utf8(&lc).is_ok_and(|v| from_class_or_id(v) & NAV == 0)
+}
+
 /// Whether a class names other things than the page's own (`other-rooms`,
 /// `others-list`): a "more of these" box. Read in classes only: an id
 /// with the word is most often a section's title ("other-ways-to-help").
@@ -1121,6 +1153,19 @@ mod tests {
             bits |= HIDDEN;
         }
         bits
+    }
+
+    #[test]
+    fn a_pager_name_is_read_apart_from_a_menu_name() {
+        assert!(names_pager_only("pagination"));
+        assert!(names_pager_only("infinite-scroll_Pagination__grid"));
+        assert!(names_pager_only("product-pager"));
+        // Another word says menu too, or no pager word at all.
+        assert!(!names_pager_only("pagination nav-links"));
+        assert!(!names_pager_only("site-navigation"));
+        assert!(!names_pager_only("page-container"));
+        // `pager` counts as a whole word only, as in the stems.
+        assert!(!names_pager_only("pagerank-scores"));
     }
 
     #[test]

@@ -83,6 +83,9 @@ pub(crate) struct Element {
     /// A link to a place on the page itself (`<a href="#...">`). It fits
     /// in the tag's padding: the node stays 32 bytes.
     pub page_link: bool,
+    /// Named a menu only as a pager (see [`hints::names_pager_only`]):
+    /// judged by what it holds. In the padding too.
+    pub pager: bool,
     /// Index in [`Dom::extras`], or [`NONE`] for an HTML element whose
     /// name its tag gives and that has no kept attribute.
     pub(crate) extra: u32,

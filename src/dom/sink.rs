@@ -554,6 +554,17 @@ impl TreeSink for Sink {
         let mut is_ld = false;
         let mut is_email = false;
         let mut page_link = false;
+        // A value names a menu only as a pager; another names one outright.
+        let mut pager = false;
+        let mut menu = false;
+        let mut role_menu = false;
+        let mut menu_word = |v: &str, b: u32| {
+            if b & hints::NAV != 0 {
+                let only = hints::names_pager_only(v);
+                pager |= only;
+                menu |= !only;
+            }
+        };
         let mut disclosed = false;
         // An inline element may be a control (a button); a script never
         // is, its bit being the JSON-LD mark's.
@@ -566,14 +577,18 @@ impl TreeSink for Sink {
             let v: &str = &a.value;
             let keep = match &*a.name.local {
                 "id" if !matches!(tag, Tag::Html | Tag::Body) => {
-                    id_bits |= hints::from_class_or_id(v);
+                    let b = hints::from_class_or_id(v);
+                    menu_word(v, b);
+                    id_bits |= b;
                     if looks_like_slug(v) {
                         slug = Some(v);
                     }
                     None
                 }
                 "class" if !matches!(tag, Tag::Html | Tag::Body) => {
-                    bits |= hints::from_class_or_id(v);
+                    let b = hints::from_class_or_id(v);
+                    menu_word(v, b);
+                    bits |= b;
                     if hints::names_others(v) {
                         bits |= hints::RELATED;
                     }
@@ -585,11 +600,14 @@ impl TreeSink for Sink {
                 // What a script or framework calls the element
                 // (`memberSignature`, `commentFeed`): named like a class.
                 "data-role" => {
-                    bits |= hints::from_class_or_id(v);
+                    let b = hints::from_class_or_id(v);
+                    menu_word(v, b);
+                    bits |= b;
                     None
                 }
                 "role" => {
                     let r = hints::from_role(v);
+                    role_menu |= r & hints::NAV != 0;
                     bits |= r;
                     // A link or span made a button by its role is one.
                     if may_control && v.trim().eq_ignore_ascii_case("button") {
@@ -734,6 +752,7 @@ impl TreeSink for Sink {
         }
         // What the id alone says, kept apart in case it is a heading's
         // anchor (checked once the heading's text is known).
+        let pager = pager && !menu && !role_menu && tag != Tag::Nav;
         let id_only = id_bits & !bits;
         bits |= id_bits;
         // The tree builder asks for names: keep the name when the tag
@@ -764,6 +783,7 @@ impl TreeSink for Sink {
             tag,
             hints: bits,
             page_link,
+            pager,
             extra,
         }));
         if flags.mathml_annotation_xml_integration_point {
