@@ -771,18 +771,17 @@ const HIDING: &[&str] = &[
     "w-form-fail",
 ];
 
-/// Whether a class or id names a menu only as a pager (`pagination`,
-/// `pager`): read apart, because a script that loads more items as the
-/// reader scrolls wraps the whole list in its "pagination" box.
-pub(crate) fn names_pager_only(value: &str) -> bool {
+/// Whether a class or id value, whose hint bits are `bits`, names a menu
+/// only as a pager (`pagination`, `pager`): read apart, because a script
+/// that loads more items as the reader scrolls wraps the whole list in its
+/// "pagination" box.
+pub(crate) fn names_pager_only(value: &str, bits: u32) -> bool {
     let b = value.as_bytes();
-    if !b
-        .windows(5)
-        .any(|w| w.eq_ignore_ascii_case(b"pagin") || w.eq_ignore_ascii_case(b"pager"))
+    if bits & NAV == 0
+        || !b
+            .windows(5)
+            .any(|w| w.eq_ignore_ascii_case(b"pagin") || w.eq_ignore_ascii_case(b"pager"))
     {
-        return false;
-    }
-    if from_class_or_id(value) & NAV == 0 {
         return false;
     }
     // The value with the pager's words blanked: nothing else says menu.
@@ -1157,6 +1156,7 @@ mod tests {
 
     #[test]
     fn a_pager_name_is_read_apart_from_a_menu_name() {
+        let names_pager_only = |v: &str| super::names_pager_only(v, from_class_or_id(v));
         assert!(names_pager_only("pagination"));
         assert!(names_pager_only("infinite-scroll_Pagination__grid"));
         assert!(names_pager_only("product-pager"));

@@ -554,17 +554,10 @@ impl TreeSink for Sink {
         let mut is_ld = false;
         let mut is_email = false;
         let mut page_link = false;
-        // A value names a menu only as a pager; another names one outright.
-        let mut pager = false;
-        let mut menu = false;
+        // What the class and `data-role` say apart (the id's is `id_bits`),
+        // and whether the role says menu: read for pagers (below).
+        let (mut class_bits, mut data_role_bits) = (0, 0);
         let mut role_menu = false;
-        let mut menu_word = |v: &str, b: u32| {
-            if b & hints::NAV != 0 {
-                let only = hints::names_pager_only(v);
-                pager |= only;
-                menu |= !only;
-            }
-        };
         let mut disclosed = false;
         // An inline element may be a control (a button); a script never
         // is, its bit being the JSON-LD mark's.
@@ -577,18 +570,15 @@ impl TreeSink for Sink {
             let v: &str = &a.value;
             let keep = match &*a.name.local {
                 "id" if !matches!(tag, Tag::Html | Tag::Body) => {
-                    let b = hints::from_class_or_id(v);
-                    menu_word(v, b);
-                    id_bits |= b;
+                    id_bits |= hints::from_class_or_id(v);
                     if looks_like_slug(v) {
                         slug = Some(v);
                     }
                     None
                 }
                 "class" if !matches!(tag, Tag::Html | Tag::Body) => {
-                    let b = hints::from_class_or_id(v);
-                    menu_word(v, b);
-                    bits |= b;
+                    class_bits = hints::from_class_or_id(v);
+                    bits |= class_bits;
                     if hints::names_others(v) {
                         bits |= hints::RELATED;
                     }
@@ -600,14 +590,13 @@ impl TreeSink for Sink {
                 // What a script or framework calls the element
                 // (`memberSignature`, `commentFeed`): named like a class.
                 "data-role" => {
-                    let b = hints::from_class_or_id(v);
-                    menu_word(v, b);
-                    bits |= b;
+                    data_role_bits = hints::from_class_or_id(v);
+                    bits |= data_role_bits;
                     None
                 }
                 "role" => {
                     let r = hints::from_role(v);
-                    role_menu |= r & hints::NAV != 0;
+                    role_menu = r & hints::NAV != 0;
                     bits |= r;
                     // A link or span made a button by its role is one.
                     if may_control && v.trim().eq_ignore_ascii_case("button") {
@@ -750,9 +739,15 @@ impl TreeSink for Sink {
         if tag.heading_level().is_some() {
             bits &= !hints::NAV;
         }
+        // Named a menu only as a pager: judged later by what it holds.
+        // Read apart from the loop: few elements are named as menus, and
+        // fewer as pagers.
+        let pager = (bits | id_bits) & hints::NAV != 0
+            && !matches!(tag, Tag::Nav | Tag::Html | Tag::Body)
+            && !role_menu
+            && pager_only(&attrs, [id_bits, class_bits, data_role_bits]);
         // What the id alone says, kept apart in case it is a heading's
         // anchor (checked once the heading's text is known).
-        let pager = pager && !menu && !role_menu && tag != Tag::Nav;
         let id_only = id_bits & !bits;
         bits |= id_bits;
         // The tree builder asks for names: keep the name when the tag
@@ -901,6 +896,28 @@ impl TreeSink for Sink {
 
 /// A side-table index as a `u32`, `None` past what ids can say (never on
 /// a page within the node limit).
+/// Whether an element's id, class and `data-role` (their hint bits in
+/// `bits`, in that order) name it a menu only as a pager
+/// ([`hints::names_pager_only`]).
+fn pager_only(attrs: &[Attribute], bits: [u32; 3]) -> bool {
+    let mut pager = false;
+    for a in attrs.iter().filter(|a| a.name.ns == ns!()) {
+        let b = match &*a.name.local {
+            "id" => bits[0],
+            "class" => bits[1],
+            "data-role" => bits[2],
+            _ => continue,
+        };
+        if b & hints::NAV != 0 {
+            if !hints::names_pager_only(&a.value, b) {
+                return false;
+            }
+            pager = true;
+        }
+    }
+    pager
+}
+
 fn index(len: usize) -> Option<u32> {
     u32::try_from(len).ok().filter(|&i| i != NONE)
 }
