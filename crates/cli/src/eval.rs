@@ -78,6 +78,12 @@ pub struct EvalArgs {
     #[arg(long, value_name = "F1")]
     pub min_f1: Option<f64>,
 
+    /// Fails (exit status 1) when one page type's F1 is below its floor,
+    /// given as TYPE=F1 (`collection=0.74`); repeatable. A type with no
+    /// scored pages fails too, rather than passing unchecked.
+    #[arg(long, value_name = "TYPE=F1", value_parser = parse_type_floor)]
+    pub min_type: Vec<(String, f64)>,
+
     /// Writes per-page scores as TSV (id, page_type, P, R, F1, predicted
     /// tokens, truth tokens), worst F1 first.
     #[arg(long, value_name = "FILE")]
@@ -131,6 +137,22 @@ fn signal_bits(signals: &[Signal]) -> u32 {
         .enumerate()
         .filter(|(_, s)| signals.contains(s))
         .fold(0, |bits, (i, _)| bits | 1 << i)
+}
+
+fn parse_type_floor(arg: &str) -> Result<(String, f64), String> {
+    let (name, f1) = arg
+        .split_once('=')
+        .ok_or_else(|| format!("`{arg}`: expected TYPE=F1, e.g. collection=0.74"))?;
+    let f1: f64 = f1
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{arg}`: `{f1}` is not a number"))?;
+    if name.trim().is_empty() || !(0.0..=1.0).contains(&f1) {
+        return Err(format!(
+            "`{arg}`: expected a page type and an F1 from 0 to 1"
+        ));
+    }
+    Ok((name.trim().to_owned(), f1))
 }
 
 fn parse_preset(name: &str) -> Result<Preset, String> {
@@ -206,22 +228,51 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     } else {
         print!("{}", report.table());
     }
-    if let Some(floor) = args.min_f1 {
+    for line in check_floors(&report, args.min_f1, &args.min_type)? {
+        eprintln!("dechaff: {line}");
+    }
+    Ok(())
+}
+
+/// The accuracy floors (`--min-f1`, `--min-type`): an error naming the
+/// first one missed, or a line for each one met. Any panic misses them all.
+fn check_floors(
+    report: &Report,
+    min_f1: Option<f64>,
+    min_type: &[(String, f64)],
+) -> Result<Vec<String>> {
+    if min_f1.is_none() && min_type.is_empty() {
+        return Ok(Vec::new());
+    }
+    let panics = report
+        .pages
+        .iter()
+        .filter(|p| matches!(p.status, Status::Panicked(..)))
+        .count();
+    if panics > 0 {
+        bail!("{panics} pages panicked");
+    }
+    let mut met = Vec::new();
+    if let Some(floor) = min_f1 {
         let f1 = report.overall().means.f1;
-        let panics = report
-            .pages
-            .iter()
-            .filter(|p| matches!(p.status, Status::Panicked(..)))
-            .count();
-        if panics > 0 {
-            bail!("{panics} pages panicked");
-        }
         if f1 < floor {
             bail!("F1 {f1:.3} is below the floor {floor:.3}");
         }
-        eprintln!("dechaff: F1 {f1:.3} meets the floor {floor:.3}");
+        met.push(format!("F1 {f1:.3} meets the floor {floor:.3}"));
     }
-    Ok(())
+    let types = report.by_type();
+    for (name, floor) in min_type {
+        let Some((_, group)) = types.iter().find(|(t, _)| t == name) else {
+            bail!("no scored pages of type `{name}` for its floor {floor}");
+        };
+        // Four decimals: a type's floor may sit a hair under its score.
+        let f1 = group.means.f1;
+        if f1 < *floor {
+            bail!("{name} F1 {f1:.4} is below its floor {floor:.4}");
+        }
+        met.push(format!("{name} F1 {f1:.4} meets its floor {floor:.4}"));
+    }
+    Ok(met)
 }
 
 /// One truth entry.
@@ -1308,6 +1359,55 @@ mod tests {
         assert_eq!(errors, ["c"]);
         assert!(read.table().contains("missing prediction file"));
         assert!(read.table().contains("predictions from a directory"));
+    }
+
+    #[test]
+    fn floors_per_page_type_fail_below_and_on_a_missing_type() {
+        let b = TempBench::new("type-floors");
+        let truth = r#"{
+            "a": {"text": "The story body is here and it is long enough to keep.",
+                  "page_type": "article"},
+            "b": {"text": "Every word of this forum post is the truth, and more.",
+                  "page_type": "forum"}
+        }"#;
+        std::fs::write(b.0.join("truth.json"), truth).unwrap();
+        b.page(
+            "a",
+            "<html><body><article><p>The story body is here and it is long enough \
+             to keep.</p></article></body></html>",
+        );
+        // Half of what the forum page shows is not in its truth.
+        b.page(
+            "b",
+            "<html><body><article><p>Every word of this forum post is the truth, and \
+             more. Nothing of this second sentence is in it, not one word.</p>\
+             </article></body></html>",
+        );
+        let bench = Bench::load(&b.0, None).unwrap();
+        let config = Config::Preset(Preset::Balanced);
+        let report = evaluate(&bench, Metric::Bow, config, &pool(), false);
+        let floor = |t: &str, f1: f64| vec![(t.to_owned(), f1)];
+        let met = check_floors(&report, Some(0.5), &floor("article", 0.99)).unwrap();
+        assert_eq!(met.len(), 2, "{met:?}");
+        assert!(met[1].starts_with("article F1 1.0000"), "{met:?}");
+        let err = check_floors(&report, None, &floor("forum", 0.9)).unwrap_err();
+        assert!(err.to_string().starts_with("forum F1 0.6"), "{err}");
+        let err = check_floors(&report, None, &floor("listing", 0.1)).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("no scored pages of type `listing`"),
+            "{err}"
+        );
+        assert!(check_floors(&report, None, &[]).unwrap().is_empty());
+        // The argument's form.
+        assert_eq!(
+            parse_type_floor("collection=0.74"),
+            Ok(("collection".to_owned(), 0.74))
+        );
+        assert!(parse_type_floor("collection").is_err());
+        assert!(parse_type_floor("collection=high").is_err());
+        assert!(parse_type_floor("collection=1.5").is_err());
+        assert!(parse_type_floor("=0.5").is_err());
     }
 
     #[test]
