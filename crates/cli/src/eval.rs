@@ -1233,6 +1233,10 @@ mod tests {
     use super::*;
     use std::io::Write;
 
+    /// A page whose article is the truth's one sentence.
+    const STORY_PAGE: &str = "<html><body><article><p>The story body is here and it is long \
+                              enough to keep.</p></article></body></html>";
+
     /// A throwaway benchmark directory, removed on drop.
     struct TempBench(PathBuf);
 
@@ -1294,11 +1298,7 @@ mod tests {
             "../d": {"text": "z"}
         }"#;
         std::fs::write(b.0.join("truth.json"), truth).unwrap();
-        b.page(
-            "b",
-            "<html><body><article><p>The story body is here and it is long enough \
-             to keep.</p></article></body></html>",
-        );
+        b.page("b", STORY_PAGE);
         std::fs::write(b.0.join("html/c.html.gz"), b"not gzip").unwrap();
         let bench = Bench::load(&b.0, None).unwrap();
         assert!(!bench.typed);
@@ -1371,11 +1371,7 @@ mod tests {
                   "page_type": "forum"}
         }"#;
         std::fs::write(b.0.join("truth.json"), truth).unwrap();
-        b.page(
-            "a",
-            "<html><body><article><p>The story body is here and it is long enough \
-             to keep.</p></article></body></html>",
-        );
+        b.page("a", STORY_PAGE);
         // Half of what the forum page shows is not in its truth.
         b.page(
             "b",
