@@ -427,8 +427,8 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
     // signature after a post's text, however short the post, signs it
     // off; a `<noscript>` is read by its length (below); a box around an
     // email field is a prompt while its text stays short; a byline is a
-    // few lines; a pager, a line of page numbers. Text sums are made once, and only on pages that have
-    // such elements.
+    // few lines; a pager, a line of page numbers. Text sums are made
+    // once, and only on pages that have such elements.
     let hidden_tab = hints::TABPANEL | hints::HIDDEN;
     // Which of those elements the page has (and banners, below), read in
     // one pass over its elements.
@@ -561,7 +561,7 @@ fn effective_hints(dom: &Dom, page: &Page, product: bool, declared: &[u8]) -> (V
         // A pager holds page numbers and a "Next" link; a box named so
         // that holds more is the list it pages through (a script that
         // loads more items as the reader scrolls wraps them in it).
-        if has_text(id, weights::PAGER_MAX_TEXT) && dom.element(id).is_some_and(|e| e.pager) {
+        if dom.element(id).is_some_and(|e| e.pager) && has_text(id, weights::PAGER_MAX_TEXT) {
             own &= !hints::NAV;
         }
         let share = if total > 0.0 {

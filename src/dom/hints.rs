@@ -785,21 +785,16 @@ pub(crate) fn names_pager_only(value: &str, bits: u32) -> bool {
         return false;
     }
     // The value with the pager's words blanked: nothing else says menu.
-    let mut lc = value.to_ascii_lowercase().into_bytes();
-    while let Some(at) = memchr::memmem::find(&lc, b"pagination") {
-        lc[at..at + 10].fill(b' ');
-    }
-    let mut start = 0;
-    for i in 0..=lc.len() {
-        if i == lc.len() || matches!(lc[i], b'-' | b'_') || lc[i].is_ascii_whitespace() {
-            if &lc[start..i] == b"pager" {
-                lc[start..i].fill(b' ');
-            }
-            start = i + 1;
-        }
+    // `pagination` anywhere, as the stems read it; `pager` as a whole
+    // word, as the words are.
+    let lc = value.to_ascii_lowercase().replace("pagination", " ");
+    let mut blanked = lc.clone().into_bytes();
+    for w in class_words(&lc).filter(|w| *w == "pager") {
+        let at = w.as_ptr() as usize - lc.as_ptr() as usize;
+        blanked[at..at + w.len()].fill(b' ');
     }
     // Only ASCII bytes were changed: still UTF-8.
-    std::str::from_utf8(&lc).is_ok_and(|v| from_class_or_id(v) & NAV == 0)
+    std::str::from_utf8(&blanked).is_ok_and(|v| from_class_or_id(v) & NAV == 0)
 }
 
 /// Whether a class names other things than the page's own (`other-rooms`,

@@ -894,8 +894,6 @@ impl TreeSink for Sink {
     }
 }
 
-/// A side-table index as a `u32`, `None` past what ids can say (never on
-/// a page within the node limit).
 /// Whether an element's id, class and `data-role` (their hint bits in
 /// `bits`, in that order) name it a menu only as a pager
 /// ([`hints::names_pager_only`]).
@@ -918,6 +916,8 @@ fn pager_only(attrs: &[Attribute], bits: [u32; 3]) -> bool {
     pager
 }
 
+/// A side-table index as a `u32`, `None` past what ids can say (never on
+/// a page within the node limit).
 fn index(len: usize) -> Option<u32> {
     u32::try_from(len).ok().filter(|&i| i != NONE)
 }
